@@ -1,0 +1,249 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, F, Q
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from .common import Origin, TimestampedModel, span_constraint
+
+
+class ClaimQuerySet(models.QuerySet):
+    def sourced_to(self, actor) -> "ClaimQuerySet":
+        """Claims whose source (or the channel they came through) is this actor."""
+        return self.filter(Q(source__actor=actor) | Q(via__actor=actor))
+
+    def about(self, actor) -> "ClaimQuerySet":
+        return self.filter(about=actor)
+
+    def with_quantity(self) -> "ClaimQuerySet":
+        return self.exclude(quantity_key="")
+
+    def with_conflicting_quantities(self) -> "ClaimQuerySet":
+        """Claims counting the same thing (same quantity key) that give different numbers."""
+        disputed_keys = (
+            self.model.objects.with_quantity()
+            .values("quantity_key")
+            .annotate(numbers=Count(Coalesce("quantity_value", "quantity_min"), distinct=True))
+            .filter(numbers__gt=1)
+            .values("quantity_key")
+        )
+        return self.filter(quantity_key__in=disputed_keys)
+
+    def editor_work(self) -> "ClaimQuerySet":
+        """Claims that hold an editor's work and must survive a re-ingest."""
+        return self.filter(
+            Q(origin=Origin.EDITOR)
+            | ~Q(status=Claim.Status.UNREVIEWED)
+            | Q(notes__isnull=False)
+            | Q(links_out__isnull=False)
+            | Q(links_in__isnull=False)
+        ).distinct()
+
+
+class Claim(TimestampedModel):
+    """A sentence or quote of an article that says something checkable, and who said it."""
+
+    class Status(models.TextChoices):
+        UNREVIEWED = "unreviewed", _("unreviewed")
+        VERIFIED = "verified", _("verified")
+        DISPUTED = "disputed", _("disputed")
+        FALSE = "false", _("false")
+        UNVERIFIABLE = "unverifiable", _("unverifiable")
+
+    class Qualifier(models.TextChoices):
+        EXACT = "exact", _("exactly")
+        AT_LEAST = "at_least", _("at least")
+        APPROXIMATELY = "approximately", _("approximately")
+        MORE_THAN = "more_than", _("more than")
+        LESS_THAN = "less_than", _("less than")
+
+    article = models.ForeignKey(
+        "articles.Article",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="claims",
+    )
+    start = models.PositiveIntegerField(_("start"), help_text=_("Offset into the article text."))
+    end = models.PositiveIntegerField(_("end"), help_text=_("Offset after the last character."))
+    text = models.TextField(_("text"), help_text=_("The claim exactly as in the article."))
+    prefix = models.CharField(
+        _("text before"), max_length=64, blank=True, help_text=_("Re-anchors the claim on change.")
+    )
+    suffix = models.CharField(
+        _("text after"), max_length=64, blank=True, help_text=_("Re-anchors the claim on change.")
+    )
+    source = models.ForeignKey(
+        "articles.Source",
+        verbose_name=_("source"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="claims",
+        help_text=_("Who the claim is attributed to; empty when the article says it itself."),
+    )
+    via = models.ForeignKey(
+        "articles.Source",
+        verbose_name=_("via"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="relayed_claims",
+        help_text=_("The channel it came through, e.g. an official speaking to Reuters."),
+    )
+    about = models.ManyToManyField(
+        "articles.Actor", verbose_name=_("about"), blank=True, related_name="claims_about"
+    )
+    hedged = models.BooleanField(
+        _("hedged"), default=False, help_text=_("Worded with reserve: zou, volgens, naar verluidt.")
+    )
+    direct_quote = models.TextField(_("direct quote"), blank=True)
+    quantity_value = models.DecimalField(
+        _("value"), max_digits=20, decimal_places=3, null=True, blank=True
+    )
+    quantity_min = models.DecimalField(
+        _("minimum"), max_digits=20, decimal_places=3, null=True, blank=True
+    )
+    quantity_max = models.DecimalField(
+        _("maximum"), max_digits=20, decimal_places=3, null=True, blank=True
+    )
+    quantity_qualifier = models.CharField(
+        _("qualifier"), max_length=20, choices=Qualifier.choices, blank=True
+    )
+    quantity_what = models.CharField(
+        _("what is counted"), max_length=300, blank=True, help_text=_("As written in the text.")
+    )
+    quantity_key = models.CharField(
+        _("count key"),
+        max_length=300,
+        blank=True,
+        help_text=_("What is counted, normalised so that comparable counts share it."),
+    )
+    status = models.CharField(
+        _("review status"), max_length=20, choices=Status.choices, default=Status.UNREVIEWED
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    origin = models.CharField(
+        _("origin"), max_length=20, choices=Origin.choices, default=Origin.EXTRACTOR
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    is_orphaned = models.BooleanField(
+        _("orphaned"),
+        default=False,
+        help_text=_("Its text was not found again when the article changed; span is stale."),
+    )
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
+        ordering = ["article", "start"]
+        constraints = [
+            span_constraint("claim"),
+            models.CheckConstraint(
+                condition=Q(quantity_min__isnull=True)
+                | Q(quantity_max__isnull=True)
+                | Q(quantity_min__lte=F("quantity_max")),
+                name="claim_quantity_min_le_max",
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    quantity_value__isnull=True,
+                    quantity_min__isnull=True,
+                    quantity_max__isnull=True,
+                )
+                | ~Q(quantity_qualifier=""),
+                name="claim_quantity_has_qualifier",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="unreviewed") | Q(reviewed_at__isnull=False),
+                name="claim_reviewed_has_time",
+            ),
+            models.UniqueConstraint(
+                fields=["article", "start", "end"],
+                condition=Q(origin="extractor"),
+                name="claim_extractor_span_unique",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["article", "start"], name="claim_article_start_idx"),
+            models.Index(fields=["status"], name="claim_status_idx"),
+            models.Index(fields=["quantity_key"], name="claim_quantity_key_idx"),
+            models.Index(fields=["hedged"], name="claim_hedged_idx"),
+            models.Index(fields=["origin"], name="claim_origin_idx"),
+        ]
+
+    def __str__(self) -> str:
+        text = self.text if len(self.text) <= 80 else self.text[:79] + "…"
+        return text
+
+    @property
+    def has_quantity(self) -> bool:
+        return bool(self.quantity_key) or self.quantity_value is not None
+
+    def links(self) -> models.QuerySet["ClaimLink"]:
+        """Links in both directions."""
+        return ClaimLink.objects.filter(Q(from_claim=self) | Q(to_claim=self)).select_related(
+            "from_claim", "to_claim"
+        )
+
+
+class ClaimLink(models.Model):
+    """How two claims relate: conflicts, corroborates, related, duplicates, updates."""
+
+    class Relation(models.TextChoices):
+        CONFLICTS = "conflicts", _("conflicts with")
+        CORROBORATES = "corroborates", _("corroborates")
+        RELATED = "related", _("related to")
+        DUPLICATES = "duplicates", _("duplicates")
+        UPDATES = "updates", _("updates")
+
+    from_claim = models.ForeignKey(
+        Claim, verbose_name=_("claim"), on_delete=models.CASCADE, related_name="links_out"
+    )
+    to_claim = models.ForeignKey(
+        Claim, verbose_name=_("other claim"), on_delete=models.CASCADE, related_name="links_in"
+    )
+    relation = models.CharField(_("relation"), max_length=20, choices=Relation.choices)
+    note = models.TextField(_("note"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("claim link")
+        verbose_name_plural = _("claim links")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(from_claim=F("to_claim")), name="claimlink_no_self_link"
+            ),
+            models.UniqueConstraint(
+                fields=["from_claim", "to_claim", "relation"], name="claimlink_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["to_claim", "relation"], name="claimlink_to_relation_idx")]
+
+    def __str__(self) -> str:
+        return f"#{self.from_claim_id} {self.get_relation_display()} #{self.to_claim_id}"

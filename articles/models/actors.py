@@ -7,6 +7,16 @@ from articles.normalise import normalise_name
 from .common import Origin, TimestampedModel, span_constraint
 
 
+class ActorQuerySet(models.QuerySet):
+    def mentioned_in(self, article) -> "ActorQuerySet":
+        return self.filter(mentions__article=article).distinct()
+
+    def named(self, name: str) -> "ActorQuerySet":
+        """Actors whose canonical name or an alias matches, ignoring case and accents."""
+        key = normalise_name(name)
+        return self.filter(models.Q(key=key) | models.Q(aliases__normalised=key)).distinct()
+
+
 class Actor(TimestampedModel):
     """A person, organisation, country, group, role or place that articles mention."""
 
@@ -38,6 +48,8 @@ class Actor(TimestampedModel):
         _("origin"), max_length=20, choices=Origin.choices, default=Origin.EXTRACTOR
     )
 
+    objects = ActorQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("actor")
         verbose_name_plural = _("actors")
@@ -62,7 +74,7 @@ class Actor(TimestampedModel):
 
 
 class ActorAlias(models.Model):
-    """Another name for an actor (``Erdogan`` for ``Recep Tayyip Erdoğan``); unique once normalised."""
+    """Another name of an actor (``Erdogan`` for ``Recep Tayyip Erdoğan``), unique normalised."""
 
     actor = models.ForeignKey(
         Actor, verbose_name=_("actor"), on_delete=models.CASCADE, related_name="aliases"
@@ -111,6 +123,11 @@ class Mention(models.Model):
     text = models.CharField(_("text"), max_length=500, help_text=_("The text as written."))
     origin = models.CharField(
         _("origin"), max_length=20, choices=Origin.choices, default=Origin.EXTRACTOR
+    )
+    is_orphaned = models.BooleanField(
+        _("orphaned"),
+        default=False,
+        help_text=_("Its text was not found again when the article changed; span is stale."),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 

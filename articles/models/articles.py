@@ -6,6 +6,12 @@ from articles.ingest.parsed import PartialDate
 from .common import TimestampedModel, span_constraint
 
 
+class ArticleQuerySet(models.QuerySet):
+    def mentioning(self, actor) -> "ArticleQuerySet":
+        """Articles that mention the actor, each with ``mention_count`` of its mentions."""
+        return self.filter(mentions__actor=actor).annotate(mention_count=models.Count("mentions"))
+
+
 class Article(TimestampedModel):
     """A news article: its text exactly as read, so that every offset into it stays valid."""
 
@@ -48,6 +54,8 @@ class Article(TimestampedModel):
         blank=True,
         help_text=_("Version of the extraction that derived mentions and claims."),
     )
+
+    objects = ArticleQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("article")

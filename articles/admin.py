@@ -1,0 +1,113 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from .models import Actor, ActorAlias, Article, Claim, ClaimLink, Mention, Note, Segment, Source
+
+
+class ActorAliasInline(admin.TabularInline):
+    model = ActorAlias
+    extra = 0
+
+
+class SegmentInline(admin.TabularInline):
+    model = Segment
+    extra = 0
+    fields = ["position", "kind", "start", "end", "credit_start"]
+    readonly_fields = fields
+    can_delete = False
+
+
+class ArticleNoteInline(admin.StackedInline):
+    model = Note
+    fk_name = "article"
+    fields = ["body", "author"]
+    readonly_fields = ["author"]
+    extra = 0
+
+
+class ClaimNoteInline(ArticleNoteInline):
+    fk_name = "claim"
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "actor", "corpus", "claim_count"]
+    list_filter = ["kind", "corpus"]
+    list_select_related = ["actor"]
+    search_fields = ["name", "key", "actor__name"]
+    autocomplete_fields = ["actor"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(claim_count=Count("claims"))
+
+    @admin.display(description=_("claims"), ordering="claim_count")
+    def claim_count(self, obj: Source) -> int:
+        return obj.claim_count
+
+
+@admin.register(Actor)
+class ActorAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "wikidata_id", "mention_count", "origin"]
+    list_filter = ["kind", "origin"]
+    search_fields = ["name", "aliases__name", "wikidata_id"]
+    inlines = [ActorAliasInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(mention_count=Count("mentions"))
+
+    @admin.display(description=_("mentions"), ordering="mention_count")
+    def mention_count(self, obj: Actor) -> int:
+        return obj.mention_count
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "external_id", "published", "language", "source", "updated_at"]
+    list_filter = ["published_year", "published_month", "language", "source__corpus"]
+    list_select_related = ["source"]
+    search_fields = ["title", "external_id", "text"]
+    readonly_fields = ["content_hash", "extractor_version", "created_at", "updated_at"]
+    autocomplete_fields = ["source"]
+    inlines = [SegmentInline, ArticleNoteInline]
+
+    @admin.display(description=_("published"), ordering="published_year")
+    def published(self, obj: Article) -> str:
+        return str(obj.published)
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "article", "source", "via", "quantity_value", "hedged", "status"]
+    list_filter = ["status", "hedged", "origin", "quantity_qualifier", "source__kind"]
+    list_select_related = ["article", "source", "via"]
+    search_fields = ["text", "direct_quote", "source__name", "about__name"]
+    autocomplete_fields = ["article", "source", "via", "about"]
+    readonly_fields = ["reviewed_by", "reviewed_at", "created_by", "created_at", "updated_at"]
+    inlines = [ClaimNoteInline]
+
+
+@admin.register(ClaimLink)
+class ClaimLinkAdmin(admin.ModelAdmin):
+    list_display = ["from_claim", "relation", "to_claim", "created_by", "created_at"]
+    list_filter = ["relation"]
+    list_select_related = ["from_claim", "to_claim", "created_by"]
+    search_fields = ["from_claim__text", "to_claim__text", "note"]
+    autocomplete_fields = ["from_claim", "to_claim"]
+
+
+@admin.register(Mention)
+class MentionAdmin(admin.ModelAdmin):
+    list_display = ["text", "actor", "article", "start", "end", "origin"]
+    list_filter = ["origin", "actor__kind"]
+    list_select_related = ["actor", "article"]
+    search_fields = ["text", "actor__name"]
+    autocomplete_fields = ["actor", "article"]
+
+
+@admin.register(Note)
+class NoteAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "claim", "article", "author", "created_at"]
+    list_select_related = ["claim", "article", "author"]
+    search_fields = ["body"]
+    autocomplete_fields = ["claim", "article"]

@@ -1,0 +1,78 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from tqdm import tqdm
+
+from articles.ingest.files import discover
+from articles.ingest.service import FileResult, IngestOptions, Status, ingest
+
+
+class Command(BaseCommand):
+    help = _(
+        "Ingest article files (the seed format) into newsdb: articles, actors, claims, sources. "
+        "Unchanged files are skipped; editors' work survives changed ones."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "paths",
+            nargs="*",
+            help=_("Files, folders (every .txt below them) or glob patterns. Default: seeds/."),
+        )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help=_("Parse and extract, print the same counts, write nothing."),
+        )
+        parser.add_argument(
+            "--corpus", help=_("Corpus name for the files' sources. Default: their folder name.")
+        )
+        parser.add_argument(
+            "--max-bytes",
+            type=int,
+            default=settings.NEWSDB_MAX_ARTICLE_BYTES,
+            help=_("Reject files larger than this. Default: %(default)s."),
+        )
+        parser.add_argument(
+            "--no-progress", action="store_true", help=_("Never show a progress bar.")
+        )
+
+    def handle(self, *args, paths, dry_run, corpus, max_bytes, no_progress, verbosity, **options):
+        targets = list(discover(paths or [Path(settings.BASE_DIR) / "seeds"]))
+        progress = tqdm(
+            total=len(targets),
+            unit="file",
+            disable=True if no_progress else None,  # None: only on a terminal
+            file=self.stderr._out,
+            leave=False,
+        )
+
+        def report(result: FileResult) -> None:
+            progress.update()
+            if result.error:
+                progress.write(self.style.ERROR(result.error), file=self.stderr._out)
+            elif verbosity >= 2:
+                progress.write(self._describe(result), file=self.stdout._out)
+            for orphan in result.orphaned:
+                progress.write(
+                    self.style.WARNING(f"{result.file}: orphaned {orphan}"), file=self.stderr._out
+                )
+
+        ingest_options = IngestOptions(dry_run=dry_run, corpus=corpus, max_bytes=max_bytes)
+        with progress:
+            outcome = ingest(targets, ingest_options, on_result=report)
+        self.stdout.write(outcome.summary())
+        if not outcome.ok:
+            raise CommandError(
+                _("%(failed)d of %(total)d file(s) failed.")
+                % {"failed": outcome.counts[Status.FAILED], "total": len(targets)}
+            )
+
+    @staticmethod
+    def _describe(result: FileResult) -> str:
+        return (
+            f"{result.status:>9}  {result.file}  ({result.external_id}: "
+            f"{len(result.actors)} actors, {result.claims} claims, {result.mentions} mentions)"
+        )

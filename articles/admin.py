@@ -67,9 +67,23 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = ["published_year", "published_month", "language", "source__corpus"]
     list_select_related = ["source"]
     search_fields = ["title", "external_id", "text"]
-    readonly_fields = ["content_hash", "extractor_version", "created_at", "updated_at"]
-    autocomplete_fields = ["source"]
+    # The text is read-only: every stored offset points into it. It changes only by re-ingest.
+    readonly_fields = [
+        "external_id",
+        "source",
+        "text",
+        "content_hash",
+        "extractor_version",
+        "title_is_derived",
+        "created_at",
+        "updated_at",
+    ]
     inlines = [SegmentInline, ArticleNoteInline]
+
+    def save_model(self, request, obj: Article, form, change: bool) -> None:
+        if "title" in form.changed_data:
+            obj.title_is_derived = False  # re-ingest must not overwrite the editor's title
+        super().save_model(request, obj, form, change)
 
     @admin.display(description=_("published"), ordering="published_year")
     def published(self, obj: Article) -> str:

@@ -72,6 +72,8 @@ class Command(BaseCommand):
 
     @staticmethod
     def _describe(result: FileResult) -> str:
+        if result.status == Status.UNCHANGED:
+            return f"{result.status:>9}  {result.file}"
         return (
             f"{result.status:>9}  {result.file}  ({result.external_id}: "
             f"{len(result.actors)} actors, {result.claims} claims, {result.mentions} mentions)"

@@ -1,0 +1,114 @@
+"""Dutch word lists shared by the extraction rules (general newsroom vocabulary)."""
+
+from __future__ import annotations
+
+ABBREVIATIONS = frozenset(
+    """o.a a.s bijv bv ca dr drs e.a e.d enz etc i.p.v ir ing jl jr kol lt mr mevr dhr m.b.t
+    m.u.v nl nr n.a.v prof resp sr st t.a.v t.o.v v.d z.g.a zgn blz art min max mln mld mrd
+    gen luit sgt""".split()
+)
+
+STOPWORDS = frozenset(
+    """de het een en of maar want dus dat die dit deze wie wat waar wanneer hoe waarom ook nog
+    al wel niet geen in op aan uit bij met van voor naar over onder tussen door tegen om tot
+    sinds na zonder binnen buiten langs vanaf volgens ik jij je u hij zij ze wij we jullie men
+    er hier daar toen nu dan zo als zoals omdat terwijl hoewel nadat voordat zodra eerder
+    later vandaag gisteren morgen ondertussen intussen inmiddels bovendien daarnaast toch
+    zelfs alleen ongeveer zeker bijna ruim meer minder veel weinig alle elke ieder andere
+    is zijn was waren wordt worden werd werden heeft hebben had hadden kan kunnen zal zullen
+    zou zouden moet moeten mag mogen wil willen daarmee daardoor daarom daarna dan sindsdien
+    het hun haar zijn mijn ons onze uw maandag dinsdag woensdag donderdag vrijdag zaterdag
+    zondag januari februari maart april mei juni juli augustus september oktober november
+    december""".split()
+)
+
+MONTHS = frozenset(
+    """januari februari maart april mei juni juli augustus september oktober november
+    december jan feb mrt apr jun jul aug sep sept okt nov dec""".split()
+)
+
+NAME_PARTICLES = frozenset(
+    "van de der den ter ten te von vom zu da di du del della dos le la el al bin ben ibn".split()
+)
+
+# A capitalised name after one of these is of the cue's kind (cues may end a compound:
+# "grensplaats", "oud-premier", "nieuwszender").
+PERSON_CUES = (
+    "president",
+    "topman",
+    "topvrouw",
+    "minister",
+    "woordvoerder",
+    "woordvoerster",
+    "premier",
+    "kanselier",
+    "staatssecretaris",
+    "burgemeester",
+    "directeur",
+    "voorzitter",
+    "leider",
+    "generaal",
+    "commandant",
+    "ambassadeur",
+    "koning",
+    "koningin",
+    "prins",
+    "paus",
+    "kamerlid",
+    "fractievoorzitter",
+    "partijleider",
+    "ceo",
+    "bestuursvoorzitter",
+    "hoogleraar",
+    "onderzoeker",
+    "econoom",
+    "advocaat",
+    "officier",
+    "rechter",
+    "senator",
+    "gouverneur",
+    "wethouder",
+    "secretaris-generaal",
+)
+ORGANISATION_CUES = {
+    "persbureau": "news_agency",
+    "nieuwsagentschap": "news_agency",
+    "zender": "media",
+    "omroep": "media",
+    "televisiezender": "media",
+    "krant": "publication",
+    "dagblad": "publication",
+    "weekblad": "publication",
+    "bedrijf": "other",
+    "concern": "other",
+    "bank": "other",
+    "partij": "other",
+    "organisatie": "ngo",
+    "hulporganisatie": "ngo",
+    "stichting": "ngo",
+}
+LOCATION_CUES = (
+    "regio",
+    "provincie",
+    "stad",
+    "plaats",
+    "plaatsje",
+    "dorp",
+    "dorpje",
+    "gemeente",
+    "wijk",
+    "eiland",
+    "deelstaat",
+    "district",
+)
+MEDIA_CUES_ALLOWING_NUMBER = frozenset({"zender", "omroep", "televisiezender", "nieuwszender"})
+
+LOCATIVE_PREPOSITIONS = frozenset(
+    "in naar bij nabij rond richting vanuit buiten binnen boven onder".split()
+)
+
+# Head nouns of infrastructure that make "X-head" a location name (M4-snelweg, A2-tunnel).
+LOCATION_COMPOUND_HEADS = frozenset(
+    """snelweg weg autoweg brug tunnel luchthaven vliegveld haven rivier kanaal station
+    grensovergang ringweg""".split()
+)

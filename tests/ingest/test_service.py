@@ -1,0 +1,153 @@
+"""The ingest end to end: seeds in, every model filled, idempotent, editor work kept."""
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.utils import timezone
+
+from articles.extraction import extract
+from articles.ingest.parser import parse_article
+from articles.models import Actor, Article, Claim, ClaimLink, Mention, Note, Origin, Segment, Source
+from tests.factories import UserFactory
+
+from .conftest import SEED_A, SEED_B, SEEDS
+
+pytestmark = pytest.mark.django_db
+GOLD = Path(__file__).resolve().parents[3] / "shared" / "gold" / "seeds.gold.json"
+
+
+def snapshot() -> dict[str, list[dict]]:
+    """Every row of every newsdb table, to prove a run changed nothing."""
+    return {
+        model.__name__: list(model.objects.order_by("pk").values())
+        for model in apps.get_app_config("articles").get_models()
+    } | {"about": list(Claim.about.through.objects.order_by("pk").values())}
+
+
+def segments_by_kind(article: Article):
+    segments = list(article.segments.select_related("article"))
+    return lambda kind: [s for s in segments if s.kind == kind]
+
+
+def test_seeds_are_stored_with_their_gold_structure(run_ingest):
+    if not GOLD.exists():
+        pytest.skip(f"gold annotations not found at {GOLD}")
+    run = run_ingest(SEEDS)
+    assert run.failed is None
+    assert run.summary.startswith("2 files: 2 new, 0 updated, 0 unchanged, 0 failed;")
+    for gold in json.loads(GOLD.read_text(encoding="utf-8"))["articles"]:
+        article = Article.objects.select_related("source").get(external_id=gold["external_id"])
+        by_kind = segments_by_kind(article)
+        assert str(article.published) == gold["date"] and article.published_day is None
+        assert by_kind("lead")[0].start == gold["lead_offset"]
+        assert by_kind("lead")[0].text.startswith(gold["lead_starts_with"])
+        assert [s.text for s in by_kind("subheading")] == gold["subheadings"]
+        assert len(by_kind("lead") + by_kind("paragraph")) == gold["body_paragraphs"]
+        assert [(s.start, s.end, s.quote, s.credit) for s in by_kind("pull_quote")] == [
+            (q["start"], q["end"], q["text"], q["credit"]) for q in gold["pull_quotes"]
+        ]
+        raw = (SEEDS / gold["file"]).read_bytes()
+        assert article.text == raw.decode("utf-8")
+        assert (article.source.kind, article.source.corpus, article.source.checksum) == (
+            Source.Kind.PUBLICATION,
+            "seeds",
+            hashlib.sha256(raw).hexdigest(),
+        )
+        assert article.title and len(article.title) <= 120
+
+
+def test_stored_rows_are_what_extraction_found(run_ingest):
+    run_ingest(SEEDS)
+    for name in (SEED_A, SEED_B):
+        parsed = parse_article((SEEDS / name).read_bytes(), name)
+        found = extract(parsed.text, parsed.segments)
+        article = Article.objects.get(external_id=parsed.external_id)
+        claims = list(article.claims.select_related("source", "via").order_by("start"))
+        assert [(c.start, c.end) for c in claims] == sorted((c.start, c.end) for c in found.claims)
+        assert all(c.text == article.text[c.start : c.end] for c in claims)
+        sourced = {(c.start, c.source.name) for c in found.claims if c.source}
+        assert {(c.start, c.source.name) for c in claims if c.source} == sourced
+        mentions = set(article.mentions.values_list("start", "end", "actor__name"))
+        assert mentions == {(m.start, m.end, m.actor.name) for m in found.mentions}
+        assert all(
+            article.text[s:e] == t
+            for s, e, t in article.mentions.values_list("start", "end", "text")
+        )
+    assert Actor.objects.exists() and Claim.objects.exists() and Mention.objects.exists()
+    names = list(Source.objects.values_list("key", flat=True))
+    assert len(names) == len(set(names)), "one source per name, reused across articles"
+
+
+def test_second_run_reports_unchanged_and_changes_no_row(run_ingest):
+    first = run_ingest(SEEDS)
+    before = snapshot()
+    second = run_ingest(SEEDS)
+    assert second.failed is None
+    assert second.summary.startswith("2 files: 0 new, 0 updated, 2 unchanged, 0 failed;")
+    assert snapshot() == before
+    assert first.summary != second.summary
+
+
+def test_dry_run_writes_nothing_and_reports_the_same_counts(run_ingest):
+    dry = run_ingest("--dry-run", SEEDS)
+    assert not Article.objects.exists() and not Actor.objects.exists()
+    real = run_ingest(SEEDS)
+    assert dry.summary == f"dry run, nothing written: {real.summary}"
+
+
+def test_changed_file_keeps_editor_work_and_reanchors_it(run_ingest, corpus):
+    run_ingest(corpus)
+    article = Article.objects.get(external_id=Path(SEED_B).stem)
+    editor = UserFactory()
+    reviewed, noted, *_ = list(article.claims.order_by("start"))
+    reviewed.status, reviewed.reviewed_by, reviewed.reviewed_at = "verified", editor, timezone.now()
+    reviewed.save()
+    Note.objects.create(claim=noted, body="Bel de NAVO.", author=editor)
+    start = article.text.index("Het conflict in het buurland")
+    mine = Claim.objects.create(
+        article=article,
+        start=start,
+        end=start + 28,
+        text=article.text[start : start + 28],
+        origin=Origin.EDITOR,
+        created_by=editor,
+    )
+    ClaimLink.objects.create(from_claim=mine, to_claim=noted, relation="related")
+    article.title, article.title_is_derived = "Mijn titel", False
+    article.save()
+    kept_texts = {c.pk: c.text for c in (reviewed, noted, mine)}
+
+    path = corpus / SEED_B
+    lines = path.read_text(encoding="utf-8").split("\n\n")
+    path.write_text("\n\n".join([lines[0], "Een nieuwe alinea vooraf.", *lines[1:]]), "utf-8")
+    run = run_ingest(corpus)
+
+    assert run.failed is None
+    assert run.summary.startswith("2 files: 0 new, 1 updated, 1 unchanged, 0 failed;")
+    article.refresh_from_db()
+    assert article.title == "Mijn titel"
+    for pk, text in kept_texts.items():
+        claim = Claim.objects.get(pk=pk)
+        assert not claim.is_orphaned
+        assert article.text[claim.start : claim.end] == text == claim.text
+    assert Claim.objects.get(pk=reviewed.pk).status == "verified"
+    assert Note.objects.get().claim_id == noted.pk and ClaimLink.objects.get().from_claim == mine
+    derived = article.claims.filter(origin=Origin.EXTRACTOR, status="unreviewed")
+    assert all(article.text[c.start : c.end] == c.text for c in derived)
+    assert article.segments.filter(kind=Segment.Kind.PARAGRAPH).count() == 6 + 1
+
+
+def test_editor_work_whose_text_is_gone_is_kept_and_listed_as_orphaned(run_ingest, corpus):
+    run_ingest(corpus)
+    article = Article.objects.get(external_id=Path(SEED_A).stem)
+    claim = article.claims.order_by("start").last()
+    Note.objects.create(claim=claim, body="Klopt dit?")
+    path = corpus / SEED_A
+    path.write_text(path.read_text(encoding="utf-8").replace(claim.text, "Weg."), "utf-8")
+    run = run_ingest("-v", "2", corpus)
+    claim.refresh_from_db()
+    assert claim.is_orphaned and claim.notes.count() == 1
+    assert f"orphaned claim #{claim.pk}" in run.err

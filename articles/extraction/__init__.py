@@ -1,0 +1,78 @@
+"""Extraction of actors, claims, sources and quantities from Dutch news text.
+
+Pure Python: no database, no Django. ``extract`` returns plain data with character offsets
+into the article text; the ingest stores it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from articles.extraction.candidates import Candidate
+from articles.extraction.claims import apply_credits, find_claims
+from articles.extraction.gazetteer import Gazetteer, GazetteerEntry
+from articles.extraction.mentions import find_mentions
+from articles.extraction.sentences import split_sentences
+from articles.extraction.tokens import tokenize
+from articles.extraction.types import Extraction
+from articles.ingest.parsed import ParsedSegment, SegmentKind
+
+__all__ = ["Extraction", "Gazetteer", "GazetteerEntry", "extract"]
+
+_SPEAKER_KINDS = frozenset({"person", "organisation", "role", "group", "country"})
+
+
+def extract(
+    text: str, segments: Sequence[ParsedSegment], gazetteer: Gazetteer | None = None
+) -> Extraction:
+    """Mentions and claims of one article; ``segments`` are its structural blocks (when
+    empty, the whole text is one paragraph)."""
+    if not text or not text.strip():
+        return Extraction()
+    gazetteer = gazetteer or Gazetteer.default()
+    usable = _usable_segments(text, segments)
+    sentences = split_sentences(text, usable)
+    tokens, lowercase = tokenize(text, sentences)
+    spans = [(s.start, s.end) for s in usable]
+    candidates = find_mentions(text, spans, tokens, lowercase, gazetteer)
+    claims = find_claims(text, sentences, candidates, gazetteer.neutral_adjectives)
+    claims = apply_credits(claims, _pull_quote_credits(text, usable, candidates))
+    return Extraction(mentions=[c.to_mention(text) for c in candidates], claims=claims)
+
+
+def _usable_segments(text: str, segments: Sequence[ParsedSegment]) -> list[ParsedSegment]:
+    if not segments:
+        return [ParsedSegment(SegmentKind.PARAGRAPH, 0, len(text))]
+    usable = []
+    for segment in segments:
+        start, end = max(0, segment.start), min(len(text), segment.end)
+        if start < end:
+            credit = segment.credit_start
+            if credit is not None and not start <= credit <= end:
+                credit = None
+            usable.append(ParsedSegment(segment.kind, start, end, credit))
+    return sorted(usable, key=lambda s: s.start)
+
+
+def _pull_quote_credits(
+    text: str, segments: list[ParsedSegment], candidates: list[Candidate]
+) -> list[tuple[str, Candidate]]:
+    credits = []
+    for segment in segments:
+        if segment.kind != SegmentKind.PULL_QUOTE or segment.credit_start is None:
+            continue
+        speakers = [
+            c
+            for c in candidates
+            if segment.credit_start <= c.start
+            and c.end <= segment.end
+            and c.actor.kind in _SPEAKER_KINDS
+        ]
+        if speakers:
+            pulled = _normalised(text[segment.start : segment.credit_start])
+            credits.append((pulled, speakers[0]))
+    return credits
+
+
+def _normalised(value: str) -> str:
+    return " ".join("".join(c for c in value.lower() if c.isalnum() or c.isspace()).split())

@@ -76,6 +76,9 @@ class Gazetteer:
             self._index_entry(index, entry)
         if len(self._automaton):
             self._automaton.make_automaton()
+        self.neutral_adjectives: dict[str, str] = {
+            form: entry.adjective_neutral or form for form, entry in self.adjectives.items()
+        }
 
     @classmethod
     def from_entries(cls, entries: Iterable[GazetteerEntry]) -> Gazetteer:

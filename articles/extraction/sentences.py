@@ -24,7 +24,7 @@ _STARTERS = "'\"„“‘‚«([¿¡"
 _OPEN_CONTEXT = " \t\r\n([{:;,—–-/"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Quote:
     start: int  # the opening mark
     end: int  # just after the closing mark
@@ -38,7 +38,7 @@ class Quote:
         return self.end - 1
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Sentence:
     start: int
     end: int
@@ -77,7 +77,7 @@ def _closing_positions(text: str, start: int, end: int) -> dict[str, list[int]]:
 def _can_open(text: str, index: int, end: int) -> bool:
     before = text[index - 1] if index > 0 else " "
     after = text[index + 1] if index + 1 < end else " "
-    if before not in _OPEN_CONTEXT and not before.isspace() or after.isspace():
+    if (before not in _OPEN_CONTEXT and not before.isspace()) or after.isspace():
         return False
     # 's avonds, 't, 'n: elisions, not quotations
     return not (text[index] in "'’" and text[index + 1 : index + 3] in ("s ", "t ", "n "))
@@ -88,9 +88,9 @@ def _first_closing(closings: dict[str, list[int]], opener: str, opening: int) ->
     for closer in _CLOSERS[opener]:
         positions = closings.get(closer, [])
         at = bisect_right(positions, opening + 1)
-        if at < len(positions) and positions[at] - opening <= MAX_QUOTE_LENGTH:
-            if best is None or positions[at] < best:
-                best = positions[at]
+        in_reach = at < len(positions) and positions[at] - opening <= MAX_QUOTE_LENGTH
+        if in_reach and (best is None or positions[at] < best):
+            best = positions[at]
     return best
 
 
@@ -136,12 +136,13 @@ def _inside_quote(quotes: list[Quote], starts: list[int], begin: int, finish: in
     if at < 0:
         return False
     quote = quotes[at]
-    return quote.start < begin and finish < quote.inner_end + 1 and begin < quote.inner_end
+    return quote.start < begin and finish < quote.inner_end
 
 
 def _is_abbreviation(text: str, segment_start: int, dot: int) -> bool:
     word_start = dot
-    while word_start > segment_start and not text[word_start - 1].isspace():
+    floor = max(segment_start, dot - 24)
+    while word_start > floor and not text[word_start - 1].isspace():
         word_start -= 1
     word = text[word_start:dot].lstrip(_STARTERS)
     if len(word) == 1 and word.isupper():

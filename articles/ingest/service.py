@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import DatabaseError
+from django.utils.translation import gettext as _
 
 from articles.extraction import extract
 from articles.extraction.types import Extraction
@@ -77,12 +78,20 @@ class IngestReport:
 
     def summary(self) -> str:
         c = self.counts
-        line = (
-            f"{sum(c.values())} files: {c[Status.NEW]} new, {c[Status.UPDATED]} updated, "
-            f"{c[Status.UNCHANGED]} unchanged, {c[Status.FAILED]} failed; "
-            f"{len(self.actors)} actors, {self.claims} claims, {self.mentions} mentions"
-        )
-        return f"dry run, nothing written: {line}" if self.dry_run else line
+        line = _(
+            "%(files)d files: %(new)d new, %(updated)d updated, %(unchanged)d unchanged, "
+            "%(failed)d failed; %(actors)d actors, %(claims)d claims, %(mentions)d mentions"
+        ) % {
+            "files": sum(c.values()),
+            "new": c[Status.NEW],
+            "updated": c[Status.UPDATED],
+            "unchanged": c[Status.UNCHANGED],
+            "failed": c[Status.FAILED],
+            "actors": len(self.actors),
+            "claims": self.claims,
+            "mentions": self.mentions,
+        }
+        return _("dry run, nothing written: %(line)s") % {"line": line} if self.dry_run else line
 
 
 @dataclass(frozen=True, slots=True)

@@ -151,3 +151,22 @@ def test_editor_work_whose_text_is_gone_is_kept_and_listed_as_orphaned(run_inges
     claim.refresh_from_db()
     assert claim.is_orphaned and claim.notes.count() == 1
     assert f"orphaned claim #{claim.pk}" in run.err
+
+
+def test_bom_crlf_and_trailing_spaces_give_the_same_article(run_ingest, tmp_path):
+    original = (SEEDS / SEED_B).read_text(encoding="utf-8")
+    variant = "\ufeff" + "\r\n".join(line + "  " for line in original.split("\n"))
+    (tmp_path / "variant.txt").write_bytes(variant.encode("utf-8"))
+    run_ingest(SEEDS / SEED_B, tmp_path / "variant.txt")
+    seed, copy = (Article.objects.get(external_id=i) for i in (Path(SEED_B).stem, "variant"))
+    assert copy.text == variant[1:], "stored exactly as read, BOM removed"
+    assert [s.text for s in copy.segments.all()] == [s.text for s in seed.segments.all()]
+    assert [c.text for c in copy.claims.all()] == [c.text for c in seed.claims.all()]
+
+
+def test_a_new_extractor_version_re_derives_unchanged_files(run_ingest, monkeypatch):
+    run_ingest(SEEDS)
+    monkeypatch.setattr("articles.ingest.service.EXTRACTOR_VERSION", "next")
+    run = run_ingest(SEEDS)
+    assert run.summary.startswith("2 files: 0 new, 2 updated, 0 unchanged, 0 failed;")
+    assert set(Article.objects.values_list("extractor_version", flat=True)) == {"next"}

@@ -5,12 +5,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 EDITABLE = ["article", "claim", "claimlink", "note", "actor", "actoralias", "source", "mention"]
 
 
 class Command(BaseCommand):
-    help = _("Create (or reset) the demo editor login and print it. Development only.")
+    help = gettext_lazy("Create (or reset) the demo editor login and print it. Development only.")
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="editor")

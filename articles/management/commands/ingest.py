@@ -3,6 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from tqdm import tqdm
 
 from articles.ingest.files import discover
@@ -10,7 +11,7 @@ from articles.ingest.service import FileResult, IngestOptions, Status, ingest
 
 
 class Command(BaseCommand):
-    help = _(
+    help = gettext_lazy(
         "Ingest article files (the seed format) into newsdb: articles, actors, claims, sources. "
         "Unchanged files are skipped; editors' work survives changed ones."
     )

@@ -2,7 +2,18 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from .models import Actor, ActorAlias, Article, Claim, ClaimLink, Mention, Note, Segment, Source
+from .models import (
+    Actor,
+    ActorAlias,
+    Article,
+    Claim,
+    ClaimLink,
+    Mention,
+    Note,
+    Origin,
+    Segment,
+    Source,
+)
 
 
 class ActorAliasInline(admin.TabularInline):
@@ -92,13 +103,44 @@ class ArticleAdmin(admin.ModelAdmin):
 
 @admin.register(Claim)
 class ClaimAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "article", "source", "via", "quantity_value", "hedged", "status"]
+    list_display = [
+        "__str__",
+        "article_external_id",
+        "source",
+        "via",
+        "quantity_value",
+        "hedged",
+        "status",
+    ]
     list_filter = ["status", "hedged", "origin", "quantity_qualifier", "source__kind"]
     list_select_related = ["article", "source", "via"]
     search_fields = ["text", "direct_quote", "source__name", "about__name"]
     autocomplete_fields = ["article", "source", "via", "about"]
-    readonly_fields = ["reviewed_by", "reviewed_at", "created_by", "created_at", "updated_at"]
+    # Text and context come from the span; the span is checked against the article text.
+    readonly_fields = [
+        "text",
+        "prefix",
+        "suffix",
+        "origin",
+        "is_orphaned",
+        "reviewed_by",
+        "reviewed_at",
+        "created_by",
+        "created_at",
+        "updated_at",
+    ]
     inlines = [ClaimNoteInline]
+
+    @admin.display(description=_("article"), ordering="article__external_id")
+    def article_external_id(self, obj: Claim) -> str:
+        return obj.article.external_id
+
+    def save_model(self, request, obj: Claim, form, change: bool) -> None:
+        if not change:
+            obj.origin, obj.created_by = Origin.EDITOR, request.user
+        if "status" in form.changed_data:
+            obj.set_status(obj.status, request.user)
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(ClaimLink)

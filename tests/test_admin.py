@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from articles.models import Article
-from tests.factories import ArticleFactory
+from articles.models import Article, Claim, Origin
+from tests.factories import ArticleFactory, ClaimFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +66,52 @@ def test_editing_the_title_keeps_it_across_reingest_but_text_is_read_only(editor
 def test_every_changelist_opens(editor_client, model):
     ArticleFactory()
     assert editor_client.get(reverse(f"admin:articles_{model}_changelist")).status_code == 200
+
+
+def claim_form(article, start: int, end: int, **fields) -> dict:
+    return {
+        "article": article.pk,
+        "start": start,
+        "end": end,
+        "direct_quote": "",
+        "quantity_qualifier": "",
+        "quantity_what": "",
+        "quantity_key": "",
+        "status": "unreviewed",
+        "notes-TOTAL_FORMS": 0,
+        "notes-INITIAL_FORMS": 0,
+        **fields,
+    }
+
+
+def test_an_editor_adds_a_claim_from_a_span_of_the_article(editor_client):
+    article = ArticleFactory()
+    start = article.text.index("Nog een zin")
+    url = reverse("admin:articles_claim_add")
+    response = editor_client.post(url, claim_form(article, start, len(article.text)))
+    assert response.status_code == 302
+    claim = Claim.objects.get()
+    assert (claim.text, claim.origin) == ("Nog een zin met 22 doden.", Origin.EDITOR)
+    assert claim.created_by.username == "editor" and claim.prefix.endswith("Een zin. ")
+
+
+def test_a_span_outside_the_text_is_refused_with_a_clear_error(editor_client):
+    article = ArticleFactory()
+    response = editor_client.post(
+        reverse("admin:articles_claim_add"), claim_form(article, 5, len(article.text) + 1)
+    )
+    assert response.status_code == 200
+    assert "The span must satisfy 0 ≤ start &lt; end ≤ 48." in response.content.decode()
+    assert not Claim.objects.exists()
+
+
+def test_changing_the_status_records_reviewer_and_time(editor_client):
+    claim = ClaimFactory()
+    url = reverse("admin:articles_claim_change", args=[claim.pk])
+    response = editor_client.post(
+        url, claim_form(claim.article, claim.start, claim.end, status="disputed")
+    )
+    assert response.status_code == 302
+    claim.refresh_from_db()
+    assert (claim.status, claim.reviewed_by.username) == ("disputed", "editor")
+    assert claim.reviewed_at is not None

@@ -7,11 +7,11 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from articles.anchoring import TextQuote, find_quote, quote_at
 from articles.extraction.types import ActorRef, Extraction, FoundClaim, FoundQuantity
 from articles.models import Article, Claim, Mention, Origin, Segment, Source
 from articles.normalise import normalise_name
 
-from .anchoring import TextQuote, find_quote, quote_at
 from .parsed import ParsedArticle, SegmentKind
 from .resolve import Resolver
 from .titles import derive_title
@@ -216,20 +216,17 @@ def _create_claims(
 
 
 def _claim(article: Article, found: FoundClaim, source_ids: dict[str, int]) -> Claim:
-    context = quote_at(article.text, found.start, found.end)
     claim = Claim(
         article=article,
         start=found.start,
         end=found.end,
-        text=context.exact,
-        prefix=context.prefix,
-        suffix=context.suffix,
         source_id=source_ids.get(Source.key_for(found.source.name)) if found.source else None,
         via_id=source_ids.get(Source.key_for(found.via.name)) if found.via else None,
         hedged=found.hedged,
         direct_quote=found.direct_quote or "",
         origin=Origin.EXTRACTOR,
     )
+    claim.anchor()
     if found.quantity is not None and _storable(found.quantity):
         q = found.quantity
         claim.quantity_value, claim.quantity_min, claim.quantity_max = q.value, q.minimum, q.maximum

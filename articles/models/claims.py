@@ -1,8 +1,12 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Q
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from articles.anchoring import quote_at
 
 from .common import Origin, TimestampedModel, span_constraint
 
@@ -191,6 +195,33 @@ class Claim(TimestampedModel):
     def __str__(self) -> str:
         text = self.text if len(self.text) <= 80 else self.text[:79] + "…"
         return text
+
+    def clean(self) -> None:
+        """Validate the span against the article text and take the claim's text from it."""
+        super().clean()
+        if self.article_id is None or self.start is None or self.end is None:
+            return
+        length = len(self.article.text)
+        if not 0 <= self.start < self.end <= length:
+            raise ValidationError(
+                {
+                    "end": _("The span must satisfy 0 ≤ start < end ≤ %(length)d.")
+                    % {"length": length}
+                }
+            )
+        self.anchor()
+
+    def anchor(self) -> None:
+        """Set text, prefix and suffix from the span of the article text."""
+        quote = quote_at(self.article.text, self.start, self.end)
+        self.text, self.prefix, self.suffix = quote.exact, quote.prefix, quote.suffix
+
+    def set_status(self, status: str, reviewer) -> None:
+        """Record a review: who and when, or clear both when back to unreviewed."""
+        self.status = status
+        reviewed = status != self.Status.UNREVIEWED
+        self.reviewed_by = reviewer if reviewed else None
+        self.reviewed_at = timezone.now() if reviewed else None
 
     @property
     def has_quantity(self) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Characters of context kept on each side of a span to re-find it.
 CONTEXT = 32
 
 

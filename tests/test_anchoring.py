@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articles.ingest.anchoring import find_quote, quote_at
+from articles.anchoring import find_quote, quote_at
 
 TEXT = "Zeker 22 doden. Volgens de gouverneur zeker 22 doden. Later meer."
 

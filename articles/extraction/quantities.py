@@ -149,11 +149,17 @@ def _by_start(number: _Number) -> int:
     return number.start
 
 
+# No count in the news has more digits than this (10**15 is a thousand trillion).
+_MAX_DIGITS = 15
+
+
 def _digit_numbers(text: str, start: int, end: int) -> Iterator[_Number]:
     for match in _DIGITS_RE.finditer(text, start, end):
         if _ignorable(text, start, match):
             continue
         integer = match.group("int").replace(".", "")
+        if len(integer) > _MAX_DIGITS:
+            continue  # an id or a code, not a count; it would also overflow Decimal's precision
         value = Decimal(integer + ("." + match.group("frac") if match.group("frac") else ""))
         if match.group("scale"):
             value *= SCALES[match.group("scale").lower()]

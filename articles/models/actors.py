@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.normalise import normalise_name
 
-from .common import Origin, TimestampedModel, span_constraint
+from .common import MADE_BY, Origin, TimestampedModel, span_constraint
 
 
 class ActorQuerySet(models.QuerySet):
@@ -121,9 +121,7 @@ class Mention(models.Model):
     start = models.PositiveIntegerField(_("start"), help_text=_("Offset into the article text."))
     end = models.PositiveIntegerField(_("end"), help_text=_("Offset after the last character."))
     text = models.CharField(_("text"), max_length=500, help_text=_("The text as written."))
-    origin = models.CharField(
-        _("origin"), max_length=20, choices=Origin.choices, default=Origin.EXTRACTOR
-    )
+    origin = models.CharField(_("origin"), max_length=20, choices=MADE_BY, default=Origin.EXTRACTOR)
     is_orphaned = models.BooleanField(
         _("orphaned"),
         default=False,

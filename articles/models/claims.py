@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.anchoring import quote_at
 
-from .common import Origin, TimestampedModel, span_constraint
+from .common import MADE_BY, Origin, TimestampedModel, span_constraint
 
 
 class ClaimQuerySet(models.QuerySet):
@@ -134,9 +134,7 @@ class Claim(TimestampedModel):
         related_name="+",
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
-    origin = models.CharField(
-        _("origin"), max_length=20, choices=Origin.choices, default=Origin.EXTRACTOR
-    )
+    origin = models.CharField(_("origin"), max_length=20, choices=MADE_BY, default=Origin.EXTRACTOR)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),

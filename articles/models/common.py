@@ -10,6 +10,10 @@ class Origin(models.TextChoices):
     GAZETTEER = "gazetteer", _("gazetteer")
 
 
+# Claims and mentions are made by the extractor or by an editor, never by the gazetteer.
+MADE_BY = [(o.value, o.label) for o in (Origin.EXTRACTOR, Origin.EDITOR)]
+
+
 class TimestampedModel(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

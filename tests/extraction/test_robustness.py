@@ -95,3 +95,11 @@ def test_five_megabyte_single_line_finishes() -> None:
     extraction = extract(text, segments_of(text))
     assert extraction.claims
     print(f"5 MB line: {time.perf_counter() - started:.1f} s")
+
+
+def test_absurdly_long_digit_strings_are_not_quantities():
+    # Found by hypothesis: 29 digits overflowed Decimal's default precision.
+    text = "Het nummer 10000000000000000000000000000 en zeker 22 doden."
+    result = extract(text, [ParsedSegment(SegmentKind.PARAGRAPH, 0, len(text))])
+    values = [c.quantity.value for c in result.claims if c.quantity]
+    assert values == [22]

@@ -29,6 +29,19 @@ class SegmentInline(admin.TabularInline):
     can_delete = False
 
 
+class AuthoredNotes:
+    """Notes added through the admin are signed by the editor who wrote them."""
+
+    def save_formset(self, request, form, formset, change: bool) -> None:
+        for note in formset.save(commit=False):
+            if isinstance(note, Note) and note.author_id is None:
+                note.author = request.user
+            note.save()
+        for note in formset.deleted_objects:
+            note.delete()
+        formset.save_m2m()
+
+
 class ArticleNoteInline(admin.StackedInline):
     model = Note
     fk_name = "article"
@@ -73,9 +86,9 @@ class ActorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(AuthoredNotes, admin.ModelAdmin):
     list_display = ["title", "external_id", "published", "language", "source", "updated_at"]
-    list_filter = ["published_year", "published_month", "language", "source__corpus"]
+    list_filter = ["published_year", "language", "source__corpus"]
     list_select_related = ["source"]
     search_fields = ["title", "external_id", "text"]
     # The text is read-only: every stored offset points into it. It changes only by re-ingest.
@@ -102,7 +115,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(AuthoredNotes, admin.ModelAdmin):
     list_display = [
         "__str__",
         "article_external_id",
@@ -155,7 +168,7 @@ class ClaimLinkAdmin(admin.ModelAdmin):
 @admin.register(Mention)
 class MentionAdmin(admin.ModelAdmin):
     list_display = ["text", "actor", "article", "start", "end", "origin"]
-    list_filter = ["origin", "actor__kind"]
+    list_filter = ["actor__kind"]
     list_select_related = ["actor", "article"]
     search_fields = ["text", "actor__name"]
     autocomplete_fields = ["actor", "article"]
@@ -167,3 +180,9 @@ class NoteAdmin(admin.ModelAdmin):
     list_select_related = ["claim", "article", "author"]
     search_fields = ["body"]
     autocomplete_fields = ["claim", "article"]
+    readonly_fields = ["author"]
+
+    def save_model(self, request, obj: Note, form, change: bool) -> None:
+        if obj.author_id is None:
+            obj.author = request.user
+        super().save_model(request, obj, form, change)

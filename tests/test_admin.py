@@ -115,3 +115,15 @@ def test_changing_the_status_records_reviewer_and_time(editor_client):
     claim.refresh_from_db()
     assert (claim.status, claim.reviewed_by.username) == ("disputed", "editor")
     assert claim.reviewed_at is not None
+
+
+def test_notes_written_in_the_claim_page_are_signed_by_their_editor(editor_client):
+    claim = ClaimFactory()
+    url = reverse("admin:articles_claim_change", args=[claim.pk])
+    form = claim_form(claim.article, claim.start, claim.end)
+    form.update(
+        {"notes-TOTAL_FORMS": 1, "notes-0-body": "Bron nabellen.", "notes-0-claim": claim.pk}
+    )
+    assert editor_client.post(url, form).status_code == 302
+    note = claim.notes.get()
+    assert (note.body, note.author.username) == ("Bron nabellen.", "editor")

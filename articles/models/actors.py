@@ -63,7 +63,10 @@ class Actor(TimestampedModel):
             ),
             models.CheckConstraint(condition=~models.Q(key=""), name="actor_key_not_empty"),
         ]
-        indexes = [models.Index(fields=["kind", "name"], name="actor_kind_name_idx")]
+        indexes = [
+            models.Index(fields=["kind", "name"], name="actor_kind_name_idx"),
+            models.Index(fields=["origin"], name="actor_origin_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -81,6 +81,7 @@ class Article(TimestampedModel):
                 fields=["published_year", "published_month", "published_day"],
                 name="article_published_idx",
             ),
+            models.Index(fields=["language"], name="article_language_idx"),
         ]
 
     def __str__(self) -> str:

@@ -188,6 +188,7 @@ class Claim(TimestampedModel):
             models.Index(fields=["quantity_key"], name="claim_quantity_key_idx"),
             models.Index(fields=["hedged"], name="claim_hedged_idx"),
             models.Index(fields=["origin"], name="claim_origin_idx"),
+            models.Index(fields=["quantity_qualifier"], name="claim_qualifier_idx"),
         ]
 
     def __str__(self) -> str:

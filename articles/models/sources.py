@@ -63,7 +63,10 @@ class Source(TimestampedModel):
             models.UniqueConstraint(fields=["key"], name="source_key_unique"),
             models.CheckConstraint(condition=~models.Q(key=""), name="source_key_not_empty"),
         ]
-        indexes = [models.Index(fields=["kind", "name"], name="source_kind_name_idx")]
+        indexes = [
+            models.Index(fields=["kind", "name"], name="source_kind_name_idx"),
+            models.Index(fields=["corpus"], name="source_corpus_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.name

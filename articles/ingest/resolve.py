@@ -1,8 +1,9 @@
 """Finding or creating the actors and sources an extraction refers to.
 
 Lookups go through normalised unique keys and inserts use ``ignore_conflicts``, so two ingests
-running at once never create the same actor or source twice. Ids are cached for one run; ids
-created inside a transaction join the cache only once it has committed.
+running at once never create the same actor or source twice; rows are inserted in key order,
+so two such transactions wait for each other instead of deadlocking. Ids are cached for one
+run; ids created inside a transaction join the cache only once it has committed.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ class Resolver:
             absent = [key for key in missing if key not in found]
             if absent:
                 Source.objects.bulk_create(
-                    [_new_source(key, wanted[key], actor_ids) for key in absent],
+                    [_new_source(key, wanted[key], actor_ids) for key in sorted(absent)],
                     ignore_conflicts=True,
                 )
                 found.update(Source.objects.filter(key__in=absent).values_list("key", "id"))
@@ -85,7 +86,7 @@ def _create_actors(absent: dict[str, ActorRef]) -> dict[str, int]:
                 description=ref.description,
                 origin=Origin.EXTRACTOR,
             )
-            for key, ref in absent.items()
+            for key, ref in sorted(absent.items())
         ],
         ignore_conflicts=True,
     )
@@ -99,7 +100,7 @@ def _create_actors(absent: dict[str, ActorRef]) -> dict[str, int]:
         for name in (ref.name, *ref.aliases)
         if normalise_name(name)
     }
-    ActorAlias.objects.bulk_create(aliases.values(), ignore_conflicts=True)
+    ActorAlias.objects.bulk_create([aliases[key] for key in sorted(aliases)], ignore_conflicts=True)
     return created
 
 

@@ -13,8 +13,12 @@ from .common import MADE_BY, Origin, TimestampedModel, span_constraint
 
 class ClaimQuerySet(models.QuerySet):
     def sourced_to(self, actor) -> "ClaimQuerySet":
-        """Claims whose source (or the channel they came through) is this actor."""
-        return self.filter(Q(source__actor=actor) | Q(via__actor=actor))
+        """Claims attributed to this actor."""
+        return self.filter(source__actor=actor)
+
+    def relayed_by(self, actor) -> "ClaimQuerySet":
+        """Claims that came through this actor (an official speaking to Reuters: Reuters)."""
+        return self.filter(via__actor=actor)
 
     def about(self, actor) -> "ClaimQuerySet":
         return self.filter(about=actor)

@@ -49,7 +49,7 @@ def idlib():
     official = ActorFactory(name="Turkse regeringsambtenaar", kind=Actor.Kind.ROLE)
     a = ArticleFactory(external_id="000_a", text=TEXT_A)
     b = ArticleFactory(external_id="003_b", text=TEXT_B)
-    reuters = SourceFactory(name="Reuters")
+    reuters = SourceFactory(name="Reuters", actor=ActorFactory(name="Reuters"))
     claims = {
         "22": claim_on(
             a,
@@ -123,6 +123,12 @@ def test_claims_sourced_to_an_actor_with_article_and_quote(idlib):
     assert rows == [
         ("003_b", "'Het geweld moet stoppen', zei Jens Stoltenberg.", "Het geweld moet stoppen")
     ]
+
+
+def test_claims_relayed_by_an_agency_are_not_sourced_to_it(idlib):
+    agency = idlib["reuters"].actor
+    assert list(Claim.objects.relayed_by(agency)) == [idlib["official"]]
+    assert not Claim.objects.sourced_to(agency).exists()
 
 
 def test_claims_about_an_actor_and_articles_mentioning_it_with_counts(idlib):

@@ -125,25 +125,25 @@ def _replace_derived(
         setattr(article, name, value)
     article.save()
     stored = Stored(article)
-    _reanchor_claims(kept_claims, old_text, parsed.text, stored)
+    _reanchor_claims(kept_claims, article, old_text, stored)
     _reanchor_mentions(kept_mentions, old_text, parsed.text, stored)
     spans = {(c.start, c.end) for c in kept_claims if not c.is_orphaned}
     return stored, spans
 
 
-def _reanchor_claims(claims: list[Claim], old_text: str, new_text: str, stored: Stored) -> None:
+def _reanchor_claims(claims: list[Claim], article: Article, old_text: str, stored: Stored) -> None:
     for claim in claims:
         quote = TextQuote(
             claim.text, claim.prefix, claim.suffix, claim.start / max(1, len(old_text))
         )
-        found = find_quote(new_text, quote)
+        found = find_quote(article.text, quote)
         claim.is_orphaned = found is None
         if found is None:
             stored.orphaned.append(f"claim #{claim.pk}: {claim}")
             continue
+        claim.article = article  # the updated article in memory: no query
         claim.start, claim.end = found
-        context = quote_at(new_text, *found)
-        claim.prefix, claim.suffix = context.prefix, context.suffix
+        claim.anchor()
     Claim.objects.bulk_update(claims, ["start", "end", "prefix", "suffix", "is_orphaned"])
 
 

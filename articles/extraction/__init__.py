@@ -12,7 +12,7 @@ from articles.extraction.candidates import Candidate
 from articles.extraction.claims import apply_credits, find_claims
 from articles.extraction.gazetteer import Gazetteer, GazetteerEntry
 from articles.extraction.mentions import find_mentions
-from articles.extraction.sentences import split_sentences
+from articles.extraction.sentences import Sentence, split_sentences
 from articles.extraction.tokens import tokenize
 from articles.extraction.types import Extraction
 from articles.ingest.parsed import ParsedSegment, SegmentKind
@@ -32,12 +32,20 @@ def extract(
     gazetteer = gazetteer or Gazetteer.default()
     usable = _usable_segments(text, segments)
     sentences = split_sentences(text, usable)
-    tokens, lowercase = tokenize(text, sentences)
-    spans = [(s.start, s.end) for s in usable]
-    candidates = find_mentions(text, spans, tokens, lowercase, gazetteer)
+    candidates = _mentions(text, usable, sentences, gazetteer)
     claims = find_claims(text, sentences, candidates, gazetteer.neutral_adjectives)
     claims = apply_credits(claims, _pull_quote_credits(text, usable, candidates))
     return Extraction(mentions=[c.to_mention(text) for c in candidates], claims=claims)
+
+
+def _mentions(
+    text: str, segments: list[ParsedSegment], sentences: list[Sentence], gazetteer: Gazetteer
+) -> list[Candidate]:
+    # The tokens die here: a long text has hundreds of thousands, which the garbage
+    # collector would otherwise scan again and again while the claims are found.
+    tokens, lowercase = tokenize(text, sentences)
+    spans = [(s.start, s.end) for s in segments]
+    return find_mentions(text, spans, tokens, lowercase, gazetteer)
 
 
 def _usable_segments(text: str, segments: Sequence[ParsedSegment]) -> list[ParsedSegment]:
@@ -50,7 +58,10 @@ def _usable_segments(text: str, segments: Sequence[ParsedSegment]) -> list[Parse
             credit = segment.credit_start
             if credit is not None and not start <= credit <= end:
                 credit = None
-            usable.append(ParsedSegment(segment.kind, start, end, credit))
+            if (start, end, credit) == (segment.start, segment.end, segment.credit_start):
+                usable.append(segment)  # already within the text
+            else:
+                usable.append(ParsedSegment(segment.kind, start, end, credit))
     return sorted(usable, key=lambda s: s.start)
 
 

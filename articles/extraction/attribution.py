@@ -7,9 +7,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import islice
+from operator import attrgetter
 
 from articles.extraction.candidates import Candidate
 from articles.extraction.lexicon import words
+from articles.extraction.patterns import alternation, automaton, find_words
 from articles.extraction.sentences import Sentence
 
 _FINITE = words(
@@ -35,21 +38,24 @@ _PARTICIPLES = words(
     """gezegd gemeld bevestigd verklaard bekendgemaakt opgeroepen aangekondigd gewaarschuwd
     geschreven ontkend erkend geëist verteld meegedeeld"""
 )
-_VERB_RE = re.compile(
-    r"(?<![\w-])(?P<verb>"
-    + "|".join(_FINITE + list(_WITH_PARTICLE) + _PARTICIPLES)
-    + r")(?![\w-])",
-    re.IGNORECASE,
-)
+_SPEECH_WORDS = frozenset(_FINITE) | frozenset(_WITH_PARTICLE) | frozenset(_PARTICIPLES)
+# (?<![\w-]) before a word list is written after each first letter (patterns.alternation's
+# not_after), so that re skips straight to where a word of the list can start.
+_NOT_AFTER = r"[\w-]"
+_PARTICLE_RES = {
+    verb: re.compile(rf"{alternation(particle.split('|'), _NOT_AFTER)}(?![\w-])")
+    for verb, particle in _WITH_PARTICLE.items()
+}
 _AUXILIARY_RE = re.compile(r"(?<![\w-])(?:heeft|hebben|had|hadden)(?![\w-])", re.IGNORECASE)
-_VOLGENS_RE = re.compile(r"(?<![\w-])(?:[Vv]olgens|[Aa]ldus)\s+")
+_VOLGENS_RE = re.compile(rf"{alternation(['Volgens', 'volgens', 'Aldus', 'aldus'], _NOT_AFTER)}\s+")
 _BACKWARD_RE = re.compile(
     r"(?:Dat|Dit)\s+(?:heeft|hebben|had|hadden|zegt|zeggen|zei|zeiden|meldt|meldde|melden|"
     r"bevestigt|bevestigde|schrijft|schreef|verklaarde|verklaart|stelt|stelde|laat|liet|"
     r"maakte|maakt|blijkt|bleek)\b"
 )
 _VIA_RE = re.compile(
-    r"(?<![\w-])(?:tegen|tegenover|aan|in een interview met|in gesprek met)\s+(?:de\s+|het\s+)?"
+    alternation(["tegen", "tegenover", "aan", "in een interview met", "in gesprek met"], _NOT_AFTER)
+    + r"\s+(?:de\s+|het\s+)?"
 )
 _FILLER = frozenset(
     words(
@@ -61,13 +67,27 @@ _FILLER = frozenset(
 )
 _OF_RE = re.compile(r"\s+(?:van|bij)\s+(?:de\s+|het\s+)?")
 _MEDIA_KINDS = frozenset({"media", "news_agency", "publication"})
-_HEDGE_RE = re.compile(
-    r"(?<![\w-])(?:zou|zouden|volgens|naar verluidt|niet duidelijk|onduidelijk|vermoedelijk|"
-    r"waarschijnlijk|naar eigen zeggen|lijkt|lijken|onbevestigd|nog onbekend|niet bekend|"
-    r"mogelijk)(?![\w-])",
-    re.IGNORECASE,
-)
+_HEDGES = [
+    *words(
+        """zou zouden volgens onduidelijk vermoedelijk waarschijnlijk lijkt lijken onbevestigd
+        mogelijk"""
+    ),
+    *["naar verluidt", "niet duidelijk", "naar eigen zeggen", "nog onbekend", "niet bekend"],
+]
+_HEDGE_RE = re.compile(rf"(?<![\w-])(?:{alternation(_HEDGES)})(?![\w-])", re.IGNORECASE)
+_HEDGE_FIRST_WORDS = frozenset(hedge.split()[0] for hedge in _HEDGES)
 _REPORTATIVE_RE = re.compile(r"(?<![\w-])(?:zou|zouden)(?![\w-])", re.IGNORECASE)
+_REPORTATIVE_WORDS = frozenset({"zou", "zouden"})
+
+_KEY_WORDS = automaton(
+    _SPEECH_WORDS | _HEDGE_FIRST_WORDS | _REPORTATIVE_WORDS | {"volgens", "aldus"}
+)
+# re.IGNORECASE also matches i to İ and ı and s to ſ, which str.lower() keeps apart
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+_WORD_SPAN_RE = re.compile(r"\S+")  # the words of str.split()
+_SHORT_GAP = 200  # characters: a gap this short is split at once
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +98,51 @@ class Attribution:
     backward: bool = False  # "Dat heeft X bevestigd": attributes the previous sentence
 
 
+class Clause:
+    """A masked sentence and which of the key words of attribution and hedging are words of
+    it (``\\w+`` runs of its lower case), so that rules can skip sentences without their
+    key words before running a regular expression."""
+
+    __slots__ = ("folded", "lowered", "text", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        lowered = text.lower()
+        self.words = _key_words(lowered)
+        if "İ" in text or "ı" in text or "ſ" in text:
+            lowered = text.translate(_FOLD).lower()
+            self.folded = _key_words(lowered)
+        else:
+            self.folded = self.words
+        # Where a case-insensitive match of a lower-case word is in ``text``, the word itself
+        # is at the same offsets here (İ, the one letter whose lower case is longer, is gone).
+        self.lowered = lowered
+
+
+def _key_words(lowered: str) -> frozenset[str]:
+    """The key words that occur in ``lowered`` between non-word characters: those among
+    ``re.findall(r"\\w+", lowered)``, found in one Aho-Corasick pass."""
+    found = set()
+    for last, word in _KEY_WORDS.iter(lowered):
+        start = last + 1 - len(word)
+        if (start == 0 or not _is_word_char(lowered[start - 1])) and (
+            last + 1 == len(lowered) or not _is_word_char(lowered[last + 1])
+        ):
+            found.add(word)
+    return frozenset(found)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what \w matches
+
+
+_UNATTRIBUTED = Attribution()
+
+
 def masked(text: str, sentence: Sentence) -> str:
     """The sentence with quoted text blanked out (same length, same offsets)."""
+    if not sentence.quotes:
+        return text[sentence.start : sentence.end]
     pieces: list[str] = []
     position = sentence.start
     for quote in sentence.quotes:
@@ -90,13 +153,17 @@ def masked(text: str, sentence: Sentence) -> str:
     return "".join(pieces)
 
 
-def attribute(outside: str, offset: int, mentions: list[Candidate]) -> Attribution:
-    """``outside`` is the masked sentence starting at ``offset``; ``mentions`` are the
+def attribute(clause: Clause, offset: int, mentions: list[Candidate]) -> Attribution:
+    """``clause`` is the masked sentence starting at ``offset``; ``mentions`` are the
     outermost mentions in it, in order."""
+    has_volgens = "volgens" in clause.words or "aldus" in clause.words
+    if not has_volgens and _SPEECH_WORDS.isdisjoint(clause.words):
+        return _UNATTRIBUTED  # most sentences: no "volgens", no speech verb
+    outside = clause.text
     visible = [m for m in mentions if outside[m.start - offset : m.end - offset].strip()]
     backward = _BACKWARD_RE.match(outside) is not None
-    volgens = _after_volgens(outside, offset, visible)
-    verb = _speech_verb(outside)
+    volgens = _after_volgens(outside, offset, visible) if has_volgens else None
+    verb = _speech_verb(clause)
     if verb is None:
         return Attribution(source=volgens, backward=backward and volgens is not None)
     anchor_start, anchor_end = verb
@@ -105,26 +172,23 @@ def attribute(outside: str, offset: int, mentions: list[Candidate]) -> Attributi
     return Attribution(source, via, speech_act=True, backward=backward)
 
 
-_SPEECH_WORDS = frozenset(_FINITE) | frozenset(_WITH_PARTICLE) | frozenset(_PARTICIPLES)
-_WORDS_RE = re.compile(r"\w+")
-
-
-def _speech_verb(outside: str) -> tuple[int, int] | None:
-    if _SPEECH_WORDS.isdisjoint(_WORDS_RE.findall(outside.lower())):
+def _speech_verb(clause: Clause) -> tuple[int, int] | None:
+    if _SPEECH_WORDS.isdisjoint(clause.words):
         return None
-    for match in _VERB_RE.finditer(outside):
-        verb = match.group("verb").lower()
+    outside = clause.text
+    # speech words as whole words, in any case (re.IGNORECASE would find the same)
+    for start, end in find_words(clause.lowered, _SPEECH_WORDS.intersection(clause.folded)):
+        verb = outside[start:end].lower()
         particle = _WITH_PARTICLE.get(verb)
-        window = outside[match.end() : match.end() + 200]
-        if particle and not re.search(rf"(?<![\w-])(?:{particle})(?![\w-])", window):
+        if particle and not _PARTICLE_RES[verb].search(outside, end, end + 200):
             continue
         if verb in _PARTICIPLES:
-            floor = max(0, match.start() - 200)
-            auxiliaries = list(_AUXILIARY_RE.finditer(outside, floor, match.start()))
+            floor = max(0, start - 200)
+            auxiliaries = list(_AUXILIARY_RE.finditer(outside, floor, start))
             auxiliary = auxiliaries[-1] if auxiliaries else None
             if auxiliary is not None:
                 return auxiliary.start(), auxiliary.end()
-        return match.start(), match.end()
+        return start, end
     return None
 
 
@@ -139,14 +203,22 @@ def _after_volgens(outside: str, offset: int, mentions: list[Candidate]) -> Cand
 def _mention_after(
     outside: str, offset: int, mentions: list[Candidate], position: int
 ) -> Candidate | None:
-    first = bisect_left(mentions, position + offset, key=lambda m: m.start)
-    for mention in mentions[first : first + 1]:
-        start = mention.start - offset
-        gap = outside[position:start].split()
-        if len(gap) <= 4 and all(word.lower() in _FILLER for word in gap):
-            return mention
+    first = bisect_left(mentions, position + offset, key=_START)
+    if first == len(mentions):
         return None
-    return None
+    mention = mentions[first]
+    return mention if _filler_gap(outside, position, mention.start - offset, 4) else None
+
+
+def _filler_gap(outside: str, start: int, end: int, most: int) -> bool:
+    """At most ``most`` words between ``start`` and ``end``, all of them filler. A long gap
+    is read only up to the word after the limit, so repeated calls stay linear."""
+    if end - start <= _SHORT_GAP:
+        gap = outside[start:end].split()
+    else:
+        words = islice(_WORD_SPAN_RE.finditer(outside, start, end), most + 1)
+        gap = [word.group() for word in words]
+    return len(gap) <= most and all(word.lower() in _FILLER for word in gap)
 
 
 def _speaker(
@@ -163,13 +235,12 @@ def _speaker(
 def _mention_before(
     outside: str, offset: int, mentions: list[Candidate], position: int
 ) -> Candidate | None:
-    last = bisect_right(mentions, position + offset, key=lambda m: m.end)
-    for at in range(last - 1, max(-1, last - 2), -1):
-        end = mentions[at].end - offset
-        gap = outside[end:position].split()
-        if len(gap) <= 2 and all(word.lower() in _FILLER for word in gap):
-            return _head_of_apposition(outside, offset, mentions, at)
+    last = bisect_right(mentions, position + offset, key=_END)
+    if last == 0:
         return None
+    at = last - 1
+    if _filler_gap(outside, mentions[at].end - offset, position, 2):
+        return _head_of_apposition(outside, offset, mentions, at)
     return None
 
 
@@ -201,7 +272,10 @@ def has_pronoun_speaker(outside: str) -> bool:
     return _PRONOUN_SUBJECT_RE.match(outside) is not None
 
 
-def is_hedged(outside: str) -> bool:
+def is_hedged(clause: Clause) -> bool:
+    if _HEDGE_FIRST_WORDS.isdisjoint(clause.folded):
+        return False
+    outside = clause.text
     for match in _HEDGE_RE.finditer(outside):
         if match.group().lower() != "mogelijk":
             return True
@@ -213,6 +287,8 @@ def is_hedged(outside: str) -> bool:
     return False
 
 
-def is_reportative(outside: str) -> bool:
+def is_reportative(clause: Clause) -> bool:
     """``zou``/``zouden``: the sentence reports someone else's claim."""
-    return _REPORTATIVE_RE.search(outside) is not None
+    if _REPORTATIVE_WORDS.isdisjoint(clause.folded):
+        return False
+    return _REPORTATIVE_RE.search(clause.text) is not None

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from articles.extraction.attribution import (
     Attribution,
+    Clause,
     attribute,
     has_pronoun_speaker,
     is_hedged,
@@ -19,7 +20,7 @@ from articles.extraction.attribution import (
 from articles.extraction.candidates import Candidate
 from articles.extraction.quantities import find_quantities
 from articles.extraction.sentences import Sentence
-from articles.extraction.types import ActorRef, FoundClaim, FoundSource
+from articles.extraction.types import ActorRef, FoundClaim, FoundQuantity, FoundSource
 from articles.ingest.parsed import SegmentKind
 
 CLAIM_SEGMENTS = frozenset({SegmentKind.LEAD, SegmentKind.PARAGRAPH})
@@ -28,12 +29,33 @@ _QUOTE_MARKS = "'\"„“‘‚«"
 
 @dataclass(slots=True)
 class _Draft:
+    """A sentence that may be a claim; the FoundClaim is made only for those that are."""
+
     sentence: Sentence
     attribution: Attribution
-    claim: FoundClaim
+    source: FoundSource | None
+    via: FoundSource | None
+    hedged: bool
+    quote: str | None
+    quantity: FoundQuantity | None
+    mentions: list[Candidate]  # inside the sentence
     is_claim: bool
     starts_with_quote: bool
     reportative: bool
+
+    def claim(self, text: str) -> FoundClaim:
+        start, end = self.sentence.start, self.sentence.end
+        return FoundClaim(
+            start=start,
+            end=end,
+            text=text[start:end],
+            source=self.source,
+            via=self.via,
+            hedged=self.hedged,
+            direct_quote=self.quote,
+            quantity=self.quantity,
+            about=_about(self.mentions, self.source, self.via),
+        )
 
 
 def find_claims(
@@ -43,14 +65,15 @@ def find_claims(
     adjectives: Mapping[str, str],
 ) -> list[FoundClaim]:
     drafts: list[_Draft] = []
-    outer = _outermost(mentions)
+    outer = _Sorted(_outermost(mentions))
+    article = _Article(text, outer, _Sorted(mentions), adjectives)
     for sentence in sentences:
         if sentence.kind in CLAIM_SEGMENTS:
-            drafts.append(_draft(text, sentence, outer, mentions, adjectives))
+            drafts.append(_draft(article, sentence))
     _resolve_pronouns(drafts, text, outer)
     _apply_backward_attribution(drafts)
     _inherit_sources(drafts)
-    return [d.claim for d in drafts if d.is_claim]
+    return [d.claim(text) for d in drafts if d.is_claim]
 
 
 def _outermost(mentions: list[Candidate]) -> list[Candidate]:
@@ -62,43 +85,58 @@ def _outermost(mentions: list[Candidate]) -> list[Candidate]:
     return result
 
 
-def _within(mentions: list[Candidate], start: int, end: int) -> list[Candidate]:
-    """Mentions inside ``[start, end)``; ``mentions`` are sorted by start."""
-    first = bisect_left(mentions, start, key=lambda m: m.start)
-    last = bisect_left(mentions, end, key=lambda m: m.start)
-    return [m for m in mentions[first:last] if m.end <= end]
+class _Sorted:
+    """Mentions sorted by start, with their starts for bisecting."""
+
+    __slots__ = ("items", "starts")
+
+    def __init__(self, items: list[Candidate]) -> None:
+        self.items = items
+        self.starts = [m.start for m in items]
+
+    def within(self, start: int, end: int) -> list[Candidate]:
+        """Mentions inside ``[start, end)``."""
+        first = bisect_left(self.starts, start)
+        last = bisect_left(self.starts, end, first)
+        return [m for m in self.items[first:last] if m.end <= end]
+
+    def before(self, floor: int, position: int) -> list[Candidate]:
+        """Mentions starting in ``[floor, position)``."""
+        first = bisect_left(self.starts, floor)
+        return self.items[first : bisect_left(self.starts, position, first)]
 
 
-def _draft(
-    text: str,
-    sentence: Sentence,
-    outer: list[Candidate],
-    mentions: list[Candidate],
-    adjectives: Mapping[str, str],
-) -> _Draft:
-    outside = masked(text, sentence)
-    attribution = attribute(outside, sentence.start, _within(outer, sentence.start, sentence.end))
-    quote = _direct_quote(text, sentence)
-    inner = _within(mentions, sentence.start, sentence.end)
+@dataclass(frozen=True, slots=True)
+class _Article:
+    text: str
+    outer: _Sorted  # outermost mentions
+    mentions: _Sorted  # all mentions
+    adjectives: Mapping[str, str]
+
+
+def _draft(article: _Article, sentence: Sentence) -> _Draft:
+    text, start, end = article.text, sentence.start, sentence.end
+    outside = Clause(masked(text, sentence))
+    attribution = attribute(outside, start, article.outer.within(start, end))
+    quote = _direct_quote(text, sentence) if sentence.quotes else None
+    inner = article.mentions.within(start, end)
     names = [(m.start, m.end) for m in inner]
-    quantities = find_quantities(text, sentence.start, sentence.end, names, adjectives, limit=1)
+    quantities = find_quantities(text, start, end, names, article.adjectives, limit=1)
     hedged = is_hedged(outside)
-    source, via = _source(attribution.source), _source(attribution.via)
-    claim = FoundClaim(
-        start=sentence.start,
-        end=sentence.end,
-        text=text[sentence.start : sentence.end],
-        source=source,
-        via=via,
-        hedged=hedged,
-        direct_quote=quote,
-        quantity=quantities[0] if quantities else None,
-        about=_about(inner, source, via),
-    )
     is_claim = bool(attribution.speech_act or attribution.source or quote or hedged or quantities)
-    starts_with_quote = text[sentence.start] in _QUOTE_MARKS and bool(sentence.quotes)
+    starts_with_quote = text[start] in _QUOTE_MARKS and bool(sentence.quotes)
     return _Draft(
-        sentence, attribution, claim, is_claim, starts_with_quote, is_reportative(outside)
+        sentence,
+        attribution,
+        _source(attribution.source),
+        _source(attribution.via),
+        hedged,
+        quote,
+        quantities[0] if quantities else None,
+        inner,
+        is_claim,
+        starts_with_quote,
+        is_reportative(outside),
     )
 
 
@@ -128,22 +166,21 @@ def _about(
     return tuple(seen.values())
 
 
-def _with_source(draft: _Draft, source: FoundSource | None) -> None:
-    claim = replace(draft.claim, source=source)
-    draft.claim = replace(claim, about=tuple(a for a in claim.about if a.name != source.name))
+def _with_source(draft: _Draft, source: FoundSource) -> None:
+    draft.source = source  # the claim's ``about`` will leave it out
     draft.is_claim = True
 
 
-def _resolve_pronouns(drafts: list[_Draft], text: str, outer: list[Candidate]) -> None:
+def _resolve_pronouns(drafts: list[_Draft], text: str, outer: _Sorted) -> None:
     """``Hij zei``: the last person named before the sentence (within two sentences)."""
     for index, draft in enumerate(drafts):
-        if not draft.attribution.speech_act or draft.claim.source is not None:
+        if not draft.attribution.speech_act or draft.source is not None:
             continue
         if not has_pronoun_speaker(masked(text, draft.sentence)):
             continue
         floor = drafts[max(0, index - 2)].sentence.start
-        at = bisect_left(outer, draft.sentence.start, key=lambda m: m.start)
-        people = [m for m in outer[:at] if m.start >= floor and m.actor.kind == "person"]
+        nearby = outer.before(floor, draft.sentence.start)
+        people = [m for m in nearby if m.actor.kind == "person"]
         if people:
             _with_source(draft, _source(people[-1]))
             draft.attribution = replace(draft.attribution, source=people[-1])
@@ -153,12 +190,12 @@ def _apply_backward_attribution(drafts: list[_Draft]) -> None:
     """``X zei iets. Dat heeft Y bevestigd.``: Y is the source of the previous sentence,
     and the attribution sentence is not a claim of its own."""
     for previous, draft in itertools.pairwise(drafts):
-        if not draft.attribution.backward or draft.claim.source is None:
+        if not draft.attribution.backward or draft.source is None:
             continue
         if previous.sentence.segment != draft.sentence.segment:
             continue
-        if previous.claim.source is None:
-            _with_source(previous, draft.claim.source)
+        if previous.source is None:
+            _with_source(previous, draft.source)
         draft.is_claim = False
 
 
@@ -166,15 +203,15 @@ def _inherit_sources(drafts: list[_Draft]) -> None:
     """A quote without a speaker continues the previous speaker; a ``zou`` sentence right
     after an attributed one reports the same source."""
     for previous, draft in itertools.pairwise(drafts):
-        if not draft.is_claim or draft.claim.source is not None:
+        if not draft.is_claim or draft.source is not None:
             continue
-        if not previous.is_claim or previous.claim.source is None:
+        if not previous.is_claim or previous.source is None:
             continue
         gap = draft.sentence.segment - previous.sentence.segment
-        if (draft.starts_with_quote and draft.claim.direct_quote and gap <= 1) or (
+        if (draft.starts_with_quote and draft.quote and gap <= 1) or (
             draft.reportative and gap == 0
         ):
-            _with_source(draft, previous.claim.source)
+            _with_source(draft, previous.source)
 
 
 def apply_credits(

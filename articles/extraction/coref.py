@@ -5,11 +5,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from operator import attrgetter
+from weakref import WeakKeyDictionary
 
 from articles.extraction.candidates import Candidate, CandidateSet
 from articles.extraction.gazetteer import Gazetteer
 from articles.extraction.lexicon import NAME_PARTICLES
+from articles.extraction.patterns import alternation
 from articles.extraction.phrases import DESCRIPTOR_SOURCE_KINDS
+
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 def add_demonym_nouns(
@@ -18,20 +24,39 @@ def add_demonym_nouns(
     """``De Noor`` -> the last person before it whose country is Norway."""
     if not gazetteer.demonym_nouns:
         return
-    nouns = "|".join(re.escape(n) for n in sorted(gazetteer.demonym_nouns, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])[Dd]e\s+(?P<noun>{nouns})(?![\w-])")
-    people: dict[str, list[Candidate]] = {}
-    for candidate in sorted(mentions.items, key=lambda c: c.end):
-        if candidate.actor.kind == "person" and candidate.country:
-            people.setdefault(candidate.country, []).append(candidate)
+    pattern = _demonym_pattern(gazetteer)
+    people: dict[str, list[Candidate]] | None = None  # made at the first match
     for start, end in spans:
         for match in pattern.finditer(text, start, end):
+            if people is None:
+                people = _people_by_country(mentions)
             country = gazetteer.demonym_nouns[match.group("noun")].name
             compatriots = people.get(country, [])
-            at = bisect_right(compatriots, match.start(), key=lambda c: c.end)
+            at = bisect_right(compatriots, match.start(), key=_END)
             if at:
                 person = compatriots[at - 1]
                 mentions.add(Candidate(match.start(), match.end(), person.actor, "person", country))
+
+
+def _people_by_country(mentions: CandidateSet) -> dict[str, list[Candidate]]:
+    people: dict[str, list[Candidate]] = {}
+    for candidate in sorted(mentions.items, key=_END):
+        if candidate.actor.kind == "person" and candidate.country:
+            people.setdefault(candidate.country, []).append(candidate)
+    return people
+
+
+_DEMONYM_PATTERNS: WeakKeyDictionary[Gazetteer, re.Pattern[str]] = WeakKeyDictionary()
+
+
+def _demonym_pattern(gazetteer: Gazetteer) -> re.Pattern[str]:
+    pattern = _DEMONYM_PATTERNS.get(gazetteer)
+    if pattern is None:
+        nouns = alternation(gazetteer.demonym_nouns)
+        # (?<![\w-]) after the D, so that the pattern starts with [Dd] (fast to search)
+        pattern = re.compile(rf"[Dd](?<![\w-][Dd])e\s+(?P<noun>{nouns})(?![\w-])")
+        _DEMONYM_PATTERNS[gazetteer] = pattern
+    return pattern
 
 
 def _surname(name: str) -> str:
@@ -47,7 +72,7 @@ def _surname(name: str) -> str:
 def resolve_short_names(mentions: CandidateSet) -> None:
     """A later one-word (or particle + word) person name takes an earlier full name."""
     full: dict[str, Candidate] = {}
-    for candidate in sorted(mentions.items, key=lambda c: c.start):
+    for candidate in sorted(mentions.items, key=_START):
         if candidate.actor.kind not in ("person", "organisation"):
             continue
         name = candidate.actor.name
@@ -66,16 +91,20 @@ def resolve_short_names(mentions: CandidateSet) -> None:
 
 def resolve_descriptors(mentions: CandidateSet, gazetteer: Gazetteer) -> None:
     """``de Russische staatstelevisie`` -> the Russian broadcaster named in the article."""
+    wanted = [(DESCRIPTOR_SOURCE_KINDS.get(c.descriptor) or "", c.country) for c in mentions.items]
+    keys = set(wanted)
     named: dict[tuple[str, str], list[Candidate]] = {}
-    for c in sorted(mentions.items, key=lambda c: c.start):
-        if c.actor.name in gazetteer.by_name and not c.descriptor:
-            named.setdefault((c.source_kind, c.country), []).append(c)
-    for candidate in mentions.items:
-        wanted = DESCRIPTOR_SOURCE_KINDS.get(candidate.descriptor)
-        matches = named.get((wanted or "", candidate.country), [])
+    for c in sorted(mentions.items, key=_START):
+        key = (c.source_kind, c.country)
+        if key in keys and c.actor.name in gazetteer.by_name and not c.descriptor:
+            named.setdefault(key, []).append(c)
+    if not named:
+        return
+    for candidate, key in zip(mentions.items, wanted, strict=True):
+        matches = named.get(key, [])
         if not matches:
             continue
-        at = bisect_left(matches, candidate.start, key=lambda c: c.start)
+        at = bisect_left(matches, candidate.start, key=_START)
         nearby = matches[max(0, at - 1) : at + 1]
         nearest = min(nearby, key=lambda c: abs(c.start - candidate.start))
         candidate.actor = nearest.actor

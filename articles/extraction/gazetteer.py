@@ -106,10 +106,7 @@ class Gazetteer:
             self.demonym_nouns[noun] = entry
 
     def _add_surface(self, surface: str, index: int, metonym: bool) -> None:
-        variants = {surface, unicodedata.normalize("NFD", surface)}
-        if surface[:1].islower():
-            variants.add(surface[0].upper() + surface[1:])
-        for variant in variants:
+        for variant in sorted(spelling_variants(surface)):
             existing = self._automaton.get(variant, None)
             if existing is not None and not existing[2]:
                 continue  # the first real name wins over later aliases or metonyms
@@ -151,6 +148,29 @@ class Gazetteer:
             matches.append(GazetteerMatch(start, -negative_end, self.entries[index], metonym))
             covered_until = -negative_end
         return matches
+
+
+def spelling_variants(surface: str) -> set[str]:
+    """The ways a name is written in running text, so one alias per normalised form suffices.
+
+    ``Erdoğan`` is also ``Erdogan``; a multi-word name may start lower case or upper case
+    (``al-Qaida``, ``Al-Qaida``; ``koning Willem-Alexander``); a long acronym is also written
+    capitalised (``UNICEF``, ``Unicef``). A one-word name keeps its case: ``Mali`` is no ``mali``.
+    """
+    variants = {surface, unicodedata.normalize("NFD", surface), _without_accents(surface)}
+    multi_part = " " in surface or "-" in surface
+    if surface[:1].islower() or multi_part:
+        variants |= {v[0].swapcase() + v[1:] for v in list(variants) if v[:1].isalpha()}
+    if surface.isalpha() and surface.isupper() and len(surface) >= 4:
+        variants.add(surface.capitalize())
+    return variants
+
+
+def _without_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    )
 
 
 def _is_boundary(text: str, start: int, end: int) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from articles.extraction.wordcache import word_cache
 
 
 def words(text: str) -> list[str]:
@@ -136,12 +136,13 @@ LOCATION_COMPOUND_HEADS = frozenset(
 )
 
 
+@word_cache
 def cue_kind(word: str) -> tuple[str, str, str] | None:
     """(actor kind, source kind, cue) for a cue word or a compound ending in one."""
     return cue_kind_lower(word.lower())
 
 
-@lru_cache(maxsize=65536)
+@word_cache
 def cue_kind_lower(lower: str) -> tuple[str, str, str] | None:
     for cue, source_kind in ORGANISATION_CUES.items():
         if lower.endswith(cue):

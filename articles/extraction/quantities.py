@@ -6,17 +6,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
-from itertools import islice
+from itertools import accumulate, islice
 
 from text_to_num import text2num
 
 from articles.extraction.lexicon import words
+from articles.extraction.patterns import alternation
 from articles.extraction.quantity_words import counted_phrase
 from articles.extraction.types import FoundQuantity
+from articles.extraction.wordcache import word_cache
 
 SCALES = {
     "duizend": 10**3,
@@ -37,21 +39,39 @@ VAGUE = {
     "miljarden": (2 * 10**9, 999999999999),
 }
 _SCALE = r"(?:\s+(?P<scale>duizend|miljoen|miljard|biljoen|mln|mld|mrd)(?![\w]))?"
+# The look-behind (?<![\w.,]) is written after the first digit, as (?<![\w.,]\d), so that
+# the pattern starts with \d and ``re`` skips to the next digit instead of trying every
+# position.
 _DIGITS_RE = re.compile(
-    r"(?<![\w.,])(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?(?![\w]|[.,]\d)" + _SCALE
+    r"(?P<int>\d(?<![\w.,]\d)(?:\d{0,2}(?:\.\d{3})+|\d*))(?:,(?P<frac>\d+))?(?![\w]|[.,]\d)"
+    + _SCALE
 )
-_MORPHEMES = (
-    "een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|"
-    "vijftien|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|zestig|"
-    "zeventig|tachtig|negentig|honderd|duizend|ën|e\u0308n|en"
+_MORPHEMES = words(
+    """een één twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien
+    vijftien zestien zeventien achttien negentien twintig dertig veertig vijftig zestig
+    zeventig tachtig negentig honderd duizend ën e\u0308n en"""
 )
-_MORPHEMES_RE = re.compile(f"(?:{_MORPHEMES})+")
+_MORPHEMES_BY_FIRST: dict[str, tuple[str, ...]] = {
+    first: tuple(m for m in _MORPHEMES if m[0] == first) for first in {m[0] for m in _MORPHEMES}
+}
+# The longest number word text2num reads is 61 characters (999999); longer words are not
+# even tried, so that a long word costs no more than a short one.
+_MAX_NUMBER_WORD = 100
+# Words that may be number words (in lower case): they start like one and have only
+# letters that occur in one. A letter-only word cannot hold the combining diaeresis.
+_WORD_MORPHEMES = [m for m in _MORPHEMES if m.isalpha()]
+_NUMBER_LETTERS = "".join(sorted(set("".join(_WORD_MORPHEMES + list(VAGUE)))))
+_NUMBER_WORD_RE = re.compile(
+    rf"(?<!\w)(?={alternation(_WORD_MORPHEMES + list(VAGUE))})[{_NUMBER_LETTERS}]+(?!\w)"
+)
 _DIGIT_HINT_RE = re.compile(r"\d")
 _NUMBER_STEMS = words(
     """twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig veertig vijftig
     zestig zeventig tachtig negentig honderd duizend miljoen miljard biljoen tallen"""
 )
+_NUMBER_STEMS_RE = re.compile(alternation(_NUMBER_STEMS))  # searched in lower-cased text
 _WORD_RE = re.compile(r"(?<![\w])[^\W\d_]+(?![\w])")
+_WORD_CHAR_RE = re.compile(r"\w")
 _SCALE_AFTER_RE = re.compile(r"\s+(duizend|miljoen|miljard|biljoen)(?![\w])", re.IGNORECASE)
 _QUALIFIER_RE = re.compile(
     r"(?i)(?:^|[\s(„'\"])(?P<q>ten minste|tenminste|minstens|minimaal|zeker|ongeveer|"
@@ -96,7 +116,7 @@ _MONTHS_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: cheaper to create, and never changed anyway
 class _Number:
     start: int
     end: int
@@ -115,16 +135,19 @@ def find_quantities(
 ) -> list[FoundQuantity]:
     """Quantities in ``text[start:end]`` in order (at most ``limit``); ``ignored`` spans
     (names) hold no numbers; ``adjectives`` maps demonym adjectives to their neutral form."""
-    numbers: list[_Number] = []
+    sources: list[Iterator[_Number]] = []
     if _DIGIT_HINT_RE.search(text, start, end):
-        numbers.extend(_digit_numbers(text, start, end))
+        sources.append(_digit_numbers(text, start, end))
     lowered = text[start:end].lower()
-    if any(stem in lowered for stem in _NUMBER_STEMS):
-        numbers.extend(_word_numbers(text, start, end))
-    numbers.sort(key=_by_start)
-    kept = (n for n in numbers if not any(s < n.end and n.start < e for s, e in ignored))
+    if _NUMBER_STEMS_RE.search(lowered):
+        sources.append(_word_numbers(text, start, end, lowered))
+    if not sources:
+        return []
+    numbers = sources[0] if len(sources) == 1 else _merged(*sources)
+    if ignored:
+        numbers = _outside(numbers, ignored)
     found = []
-    for number in islice(kept, limit):
+    for number in islice(numbers, limit):
         qualifier = _qualifier(text, start, number)
         what, key = counted_phrase(text, number.end, min(end, number.end + 160), adjectives)
         currency = _CURRENCIES.get(text[number.start])
@@ -145,9 +168,59 @@ def find_quantities(
     return found
 
 
-def _by_start(number: _Number) -> int:
-    return number.start
+def _merged(first: Iterator[_Number], second: Iterator[_Number]) -> Iterator[_Number]:
+    """Two streams in text order as one; on a tie the first stream's number comes first,
+    as when both are sorted together by a stable sort."""
+    a, b = next(first, None), next(second, None)
+    while a is not None and b is not None:
+        if b.start < a.start:
+            yield b
+            b = next(second, None)
+        else:
+            yield a
+            a = next(first, None)
+    if a is not None:
+        yield a
+        yield from first
+    if b is not None:
+        yield b
+        yield from second
 
+
+def _outside(numbers: Iterator[_Number], spans: list[tuple[int, int]]) -> Iterator[_Number]:
+    """The numbers that overlap none of ``spans``: a few spans are simply scanned, many (a
+    5 MB sentence holds thousands of names) are bisected."""
+    if len(spans) > 16:
+        names = _Spans(spans)
+        return (n for n in numbers if not names.overlaps(n.start, n.end))
+    return _outside_few(numbers, spans)
+
+
+def _outside_few(numbers: Iterator[_Number], spans: list[tuple[int, int]]) -> Iterator[_Number]:
+    for number in numbers:
+        for start, end in spans:
+            if start < number.end and number.start < end:
+                break
+        else:
+            yield number
+
+
+class _Spans:
+    """Spans to test for overlap: sorted starts and, at each, the furthest end so far."""
+
+    __slots__ = ("reach", "starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(accumulate((e for _, e in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self.starts, end)  # spans starting before ``end``
+        return before > 0 and self.reach[before - 1] > start
+
+
+_ONE = Decimal(1)
 
 # No count in the news has more digits than this (10**15 is a thousand trillion).
 _MAX_DIGITS = 15
@@ -164,7 +237,7 @@ def _digit_numbers(text: str, start: int, end: int) -> Iterator[_Number]:
         if match.group("scale"):
             value *= SCALES[match.group("scale").lower()]
         if value == value.to_integral_value():
-            value = value.quantize(Decimal(1))
+            value = value.quantize(_ONE)
         yield _Number(_with_currency(text, match.start()), match.end(), value)
 
 
@@ -191,10 +264,10 @@ def _with_currency(text: str, start: int) -> int:
     return at - 1 if at > 0 and text[at - 1] in "€$£" else start
 
 
-@lru_cache(maxsize=65536)
+@word_cache
 def _word_value(word: str) -> int | None:
     """The value of one lower-case number word ("tweeëntwintig"), or None."""
-    if not _MORPHEMES_RE.fullmatch(word):
+    if len(word) > _MAX_NUMBER_WORD or not _is_morphemes(word):
         return None
     try:
         return text2num(unicodedata.normalize("NFC", word), "nl")
@@ -202,21 +275,48 @@ def _word_value(word: str) -> int | None:
         return None
 
 
-def _word_numbers(text: str, start: int, end: int) -> Iterator[_Number]:
-    for match in _WORD_RE.finditer(text, start, end):
-        word = match.group().lower()
+def _is_morphemes(word: str) -> bool:
+    """Whether ``word`` is a sequence of number morphemes. A regular expression like
+    ``(?:acht|tien|achttien)+`` backtracks exponentially on "achttienachttien…x"."""
+    reachable = {0}
+    for at in range(len(word)):
+        if at in reachable:
+            for morpheme in _MORPHEMES_BY_FIRST.get(word[at], ()):
+                if word.startswith(morpheme, at):
+                    reachable.add(at + len(morpheme))
+    return len(word) in reachable
+
+
+def _word_numbers(text: str, start: int, end: int, lowered: str) -> Iterator[_Number]:
+    """``lowered`` is ``text[start:end].lower()``."""
+    for word_start, word_end, word in _lower_words(text, start, end, lowered):
         if word in VAGUE:
             low, high = VAGUE[word]
-            yield _Number(match.start(), match.end(), None, Decimal(low), Decimal(high))
+            yield _Number(word_start, word_end, None, Decimal(low), Decimal(high))
             continue
         value = _word_value(word)
         if value is None:
             continue
-        scale = _SCALE_AFTER_RE.match(text, match.end(), end)
+        scale = _SCALE_AFTER_RE.match(text, word_end, end)
         if value < 2 and not scale:
             continue  # "een" alone is an article
         total = value * SCALES[scale.group(1).lower()] if scale else value
-        yield _Number(match.start(), scale.end() if scale else match.end(), Decimal(total))
+        yield _Number(word_start, scale.end() if scale else word_end, Decimal(total))
+
+
+def _lower_words(text: str, start: int, end: int, lowered: str) -> Iterator[tuple[int, int, str]]:
+    """Span and lower case of the letter-only words of ``text[start:end]`` that may be
+    number words (all of them, where lower-casing changed the length)."""
+    if len(lowered) != end - start:
+        for match in _WORD_RE.finditer(text, start, end):
+            yield match.start(), match.end(), match.group().lower()
+        return
+    # the slice hides what precedes ``start``, which _WORD_RE's look-behind would see
+    glued = start > 0 and _WORD_CHAR_RE.match(text, start - 1) is not None
+    for match in _NUMBER_WORD_RE.finditer(lowered):
+        if glued and match.start() == 0:
+            continue
+        yield start + match.start(), start + match.end(), match.group()
 
 
 def _qualifier(text: str, start: int, number: _Number) -> str:

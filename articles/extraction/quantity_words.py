@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import lru_cache
 
 import simplemma
 
 from articles.extraction.lexicon import words
+from articles.extraction.wordcache import word_cache
 
 _STOP = frozenset(
     words(
@@ -35,22 +35,40 @@ _EVENT_NOUNS = {
     "€": "geld",
     "$": "geld",
 }
+# (pattern, event class, canonical text, words of which every match contains one: the
+# pattern is searched only where one of them occurs, a much cheaper test)
 _EVENTS = (
-    (re.compile(r"\bom het leven\b|\bkwamen? om\b"), "dood", "om het leven gekomen"),
+    (
+        re.compile(r"\bom het leven\b|\bkwamen? om\b"),
+        "dood",
+        "om het leven gekomen",
+        ("om het leven", "kwam"),
+    ),
     (
         re.compile(r"\b(?:gedood|omgekomen|gesneuveld|overleden|doodgeschoten|vermoord)\b"),
         "dood",
         "",
+        ("gedood", "omgekomen", "gesneuveld", "overleden", "doodgeschoten", "vermoord"),
     ),
-    (re.compile(r"\braakten? gewond\b|\bgewond\b"), "gewond", ""),
-    (re.compile(r"\bop de vlucht (?:geslagen|gejaagd|gegaan|gedreven)\b"), "vlucht", ""),
-    (re.compile(r"\b(?:gearresteerd|opgepakt|aangehouden)\b"), "arrest", ""),
-    (re.compile(r"\b(?:ontslagen|geschrapt)\b"), "ontslag", ""),
+    (re.compile(r"\braakten? gewond\b|\bgewond\b"), "gewond", "", ("gewond",)),
+    (
+        re.compile(r"\bop de vlucht (?:geslagen|gejaagd|gegaan|gedreven)\b"),
+        "vlucht",
+        "",
+        ("op de vlucht",),
+    ),
+    (
+        re.compile(r"\b(?:gearresteerd|opgepakt|aangehouden)\b"),
+        "arrest",
+        "",
+        ("gearresteerd", "opgepakt", "aangehouden"),
+    ),
+    (re.compile(r"\b(?:ontslagen|geschrapt)\b"), "ontslag", "", ("ontslagen", "geschrapt")),
 )
 _WORD_RE = re.compile(r"[€$]|\w+(?:[-'’]\w+)*")
 
 
-@lru_cache(maxsize=16384)
+@word_cache
 def _lemma(word: str) -> str:
     return simplemma.lemmatize(word.lower(), lang="nl")
 
@@ -80,10 +98,13 @@ def counted_phrase(
 
 
 def _event(rest: str) -> tuple[str, str]:
-    for pattern, event_class, canonical in _EVENTS:
-        match = pattern.search(rest)
-        if match:
-            return event_class, canonical or match.group()
+    for pattern, event_class, canonical, anchors in _EVENTS:
+        for anchor in anchors:
+            if anchor in rest:
+                match = pattern.search(rest)
+                if match:
+                    return event_class, canonical or match.group()
+                break
     return "", ""
 
 

@@ -6,19 +6,19 @@ A sentence never ends inside a balanced quotation, so a multi-sentence quote fol
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from articles.extraction.lexicon import ABBREVIATIONS
+from articles.extraction.patterns import char_positions, char_runs
 from articles.ingest.parsed import ParsedSegment, SegmentKind
 
 MAX_QUOTE_LENGTH = 3000
 _CLOSERS = {"'": "'", '"': '"', "„": "”“", "“": "”", "‘": "’", "«": "»", "‚": "’‘"}
 _ALL_CLOSERS = "'\"”“’»"
-_OPEN_RE = re.compile("[" + re.escape("".join(_CLOSERS)) + "]")
-_CLOSE_RE = re.compile("[" + re.escape(_ALL_CLOSERS) + "]")
-_END_RE = re.compile(r"[.!?…]+")
+_OPENERS = "".join(_CLOSERS)
+_ENDS = ".!?…"  # runs of these end a sentence
 _TRAILERS = _ALL_CLOSERS + ")]"
 _STARTERS = "'\"„“‘‚«([¿¡"
 _OPEN_CONTEXT = " \t\r\n([{:;,—–-/"
@@ -47,13 +47,30 @@ class Sentence:
     quotes: tuple[Quote, ...] = ()
 
 
-def find_quotes(text: str, start: int, end: int) -> list[Quote]:
+class Marks:
+    """Where the quote marks and sentence-end marks of a text are, found once for all its
+    segments."""
+
+    __slots__ = ("closers", "ends", "openers")
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
+        end = len(text) if end is None else end
+        self.openers = char_positions(text, _OPENERS, start, end)
+        self.closers = char_positions(text, _ALL_CLOSERS, start, end)
+        self.ends = char_positions(text, _ENDS, start, end)
+
+    @staticmethod
+    def between(positions: list[int], start: int, end: int) -> list[int]:
+        return positions[bisect_left(positions, start) : bisect_left(positions, end)]
+
+
+def find_quotes(text: str, start: int, end: int, marks: Marks | None = None) -> list[Quote]:
     """Balanced quotations in ``text[start:end]``, outermost only, in order."""
-    closings = _closing_positions(text, start, end)
+    marks = marks or Marks(text, start, end)
+    closings = _closing_positions(text, start, end, marks)
     quotes: list[Quote] = []
     position = start
-    for match in _OPEN_RE.finditer(text, start, end):
-        opening = match.start()
+    for opening in marks.between(marks.openers, start, end):
         if opening < position or not _can_open(text, opening, end):
             continue
         close = _first_closing(closings, text[opening], opening)
@@ -64,10 +81,9 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     return quotes
 
 
-def _closing_positions(text: str, start: int, end: int) -> dict[str, list[int]]:
+def _closing_positions(text: str, start: int, end: int, marks: Marks) -> dict[str, list[int]]:
     positions: dict[str, list[int]] = {}
-    for match in _CLOSE_RE.finditer(text, start, end):
-        index = match.start()
+    for index in marks.between(marks.closers, start, end):
         after = text[index + 1] if index + 1 < end else " "
         if index > start and not text[index - 1].isspace() and not after.isalnum():
             positions.setdefault(text[index], []).append(index)
@@ -94,29 +110,40 @@ def _first_closing(closings: dict[str, list[int]], opener: str, opening: int) ->
     return best
 
 
-def split_segment(text: str, segment: ParsedSegment, index: int) -> list[Sentence]:
+def split_segment(
+    text: str, segment: ParsedSegment, index: int, marks: Marks | None = None
+) -> list[Sentence]:
     """Sentences of one segment (a pull quote's credit line is left out)."""
     end = segment.end
     if segment.kind == SegmentKind.PULL_QUOTE and segment.credit_start is not None:
         end = segment.credit_start
-    quotes = find_quotes(text, segment.start, end)
+    marks = marks or Marks(text, segment.start, end)
+    quotes = find_quotes(text, segment.start, end, marks)
     starts = [q.start for q in quotes]
     sentences: list[Sentence] = []
     current = segment.start
-    for boundary, next_start in _boundaries(text, segment.start, end, quotes, starts):
+    ends = marks.between(marks.ends, segment.start, end)
+    for boundary, next_start in _boundaries(text, segment.start, end, ends, quotes, starts):
         _append(sentences, text, current, boundary, index, segment.kind, quotes, starts)
         current = next_start
     _append(sentences, text, current, end, index, segment.kind, quotes, starts)
     return sentences
 
 
-def _boundaries(text: str, start: int, end: int, quotes: list[Quote], starts: list[int]):
-    for match in _END_RE.finditer(text, start, end):
-        if _inside_quote(quotes, starts, match.start(), match.end()):
+def _boundaries(
+    text: str, start: int, end: int, ends: list[int], quotes: list[Quote], starts: list[int]
+) -> Iterator[tuple[int, int]]:
+    """(end of a sentence, start of the next); ``ends``: the end marks in the segment."""
+    for run_start, run_end in char_runs(ends):
+        if starts and _inside_quote(quotes, starts, run_start, run_end):
             continue
-        if _is_abbreviation(text, start, match.start()) and match.group() == ".":
+        if (
+            run_end - run_start == 1
+            and text[run_start] == "."
+            and _is_abbreviation(text, start, run_start)
+        ):
             continue
-        boundary = match.end()
+        boundary = run_end
         while boundary < end and text[boundary] in _TRAILERS:
             boundary += 1
         if boundary < end and not text[boundary].isspace():
@@ -140,11 +167,10 @@ def _inside_quote(quotes: list[Quote], starts: list[int], begin: int, finish: in
 
 
 def _is_abbreviation(text: str, segment_start: int, dot: int) -> bool:
-    word_start = dot
-    floor = max(segment_start, dot - 24)
-    while word_start > floor and not text[word_start - 1].isspace():
-        word_start -= 1
-    word = text[word_start:dot].lstrip(_STARTERS)
+    before = text[max(segment_start, dot - 24) : dot]
+    if not before or before[-1].isspace():
+        return False
+    word = before.rsplit(None, 1)[-1].lstrip(_STARTERS)
     if len(word) == 1 and word.isupper():
         return True  # an initial: J. Stoltenberg
     if "." in word and all(part.isalpha() and len(part) <= 2 for part in word.split(".")):
@@ -168,13 +194,16 @@ def _append(
         end -= 1
     if start >= end:
         return
-    inside = quotes[bisect_left(starts, start) : bisect_left(starts, end)]
-    own = tuple(q for q in inside if q.end <= end)
+    own: tuple[Quote, ...] = ()
+    if starts:
+        inside = quotes[bisect_left(starts, start) : bisect_left(starts, end)]
+        own = tuple(q for q in inside if q.end <= end)
     sentences.append(Sentence(start, end, index, kind, own))
 
 
 def split_sentences(text: str, segments: list[ParsedSegment]) -> list[Sentence]:
     sentences: list[Sentence] = []
+    marks = Marks(text)
     for index, segment in enumerate(segments):
-        sentences.extend(split_segment(text, segment, index))
+        sentences.extend(split_segment(text, segment, index, marks))
     return sentences

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
@@ -20,18 +21,36 @@ from django.utils.translation import gettext as _
 from articles.extraction import extract
 from articles.extraction.types import Extraction
 from articles.extraction.version import VERSION as EXTRACTOR_VERSION
+from articles.gazetteer import GazetteerSnapshot, gazetteer_for_ingest
 from articles.models import Article
 from articles.normalise import normalise_name
 
 from .files import Target, read_limited
-from .parsed import ArticleFileError, ParsedArticle
+from .parsed import ArticleFileError, ParsedArticle, ParsedSegment
 from .parser import parse_article
 from .resolve import Resolver
 from .store import FileOrigin, actor_refs, store_article
 
 logger = logging.getLogger(__name__)
 
-Extractor = Callable[[str, tuple], Extraction]
+
+@dataclass(frozen=True, slots=True)
+class Extractor:
+    """The extraction an ingest runs, and the version stored with what it derived.
+
+    The version names the extraction code and the gazetteer, so a change to either
+    re-derives unchanged files on the next ingest.
+    """
+
+    run: Callable[[str, Sequence[ParsedSegment]], Extraction]
+    version: str
+
+    @classmethod
+    def with_gazetteer(cls, snapshot: GazetteerSnapshot) -> Extractor:
+        return cls(
+            partial(extract, gazetteer=snapshot.gazetteer),
+            f"{EXTRACTOR_VERSION}+g{snapshot.fingerprint}",
+        )
 
 
 class Status(StrEnum):
@@ -105,9 +124,14 @@ def ingest(
     targets: Iterable[Target],
     options: IngestOptions = IngestOptions(),
     on_result: Callable[[FileResult], None] | None = None,
-    extractor: Extractor = extract,
+    extractor: Extractor | None = None,
 ) -> IngestReport:
+    """Ingest every target; the default extractor uses the database's gazetteer (the shipped
+    one is loaded into an empty database first, except in a dry run)."""
     report = IngestReport(dry_run=options.dry_run)
+    if extractor is None:
+        snapshot = gazetteer_for_ingest(load_if_empty=not options.dry_run)
+        extractor = Extractor.with_gazetteer(snapshot)
     resolver = Resolver()
     for target in targets:
         result = _ingest_target(target, options, resolver, extractor)
@@ -142,8 +166,9 @@ def ingest_file(
     path: Path,
     options: IngestOptions = IngestOptions(),
     resolver: Resolver | None = None,
-    extractor: Extractor = extract,
+    extractor: Extractor | None = None,
 ) -> FileResult:
+    extractor = extractor or Extractor.with_gazetteer(gazetteer_for_ingest())
     max_bytes = options.max_bytes or settings.NEWSDB_MAX_ARTICLE_BYTES
     raw = read_limited(path, max_bytes)
     parsed = parse_article(raw, str(path))
@@ -153,9 +178,9 @@ def ingest_file(
         .values_list("content_hash", "extractor_version")
         .first()
     )
-    if existing == (content_hash, EXTRACTOR_VERSION):
+    if existing == (content_hash, extractor.version):
         return FileResult(str(path), Status.UNCHANGED, parsed.external_id)
-    extraction = extractor(parsed.text, parsed.segments)
+    extraction = extractor.run(parsed.text, parsed.segments)
     result = _result(path, parsed, extraction, Status.UPDATED if existing else Status.NEW)
     if options.dry_run:
         return result
@@ -170,7 +195,7 @@ def ingest_file(
             checksum=hashlib.sha256(raw).hexdigest(),
         ),
         content_hash=content_hash,
-        extractor_version=EXTRACTOR_VERSION,
+        extractor_version=extractor.version,
         resolver=resolver,
     )
     resolver.commit()

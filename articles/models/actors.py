@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.normalise import normalise_name
 
 from .common import MADE_BY, Origin, TimestampedModel, span_constraint
+from .sources import Source
 
 
 class ActorQuerySet(models.QuerySet):
@@ -14,7 +15,11 @@ class ActorQuerySet(models.QuerySet):
     def named(self, name: str) -> "ActorQuerySet":
         """Actors whose canonical name or an alias matches, ignoring case and accents."""
         key = normalise_name(name)
-        return self.filter(models.Q(key=key) | models.Q(aliases__normalised=key)).distinct()
+        by_alias = models.Q(aliases__normalised=key, aliases__kind=ActorAlias.Kind.NAME)
+        return self.filter(models.Q(key=key) | by_alias).distinct()
+
+    def in_gazetteer(self) -> "ActorQuerySet":
+        return self.filter(in_gazetteer=True)
 
 
 class Actor(TimestampedModel):
@@ -47,6 +52,43 @@ class Actor(TimestampedModel):
     origin = models.CharField(
         _("origin"), max_length=20, choices=Origin.choices, default=Origin.EXTRACTOR
     )
+    in_gazetteer = models.BooleanField(
+        _("in gazetteer"),
+        default=False,
+        help_text=_(
+            "Recognised by its name and aliases in every article ingested from now on. "
+            "Changing the gazetteer re-derives extraction on the next ingest."
+        ),
+    )
+    country = models.ForeignKey(
+        "self",
+        verbose_name=_("country"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="nationals",
+        limit_choices_to={"kind": "country"},
+        help_text=_("The country a person or organisation belongs to."),
+    )
+    source_kind = models.CharField(
+        _("kind as a source"),
+        max_length=20,
+        choices=Source.Kind.choices,
+        blank=True,
+        help_text=_("The kind of source this actor is when a claim is attributed to it."),
+    )
+    adjective = models.CharField(
+        _("adjective"),
+        max_length=100,
+        blank=True,
+        help_text=_("Countries: the inflected demonym adjective, e.g. Turkse."),
+    )
+    adjective_neutral = models.CharField(
+        _("neutral adjective"),
+        max_length=100,
+        blank=True,
+        help_text=_("Countries: the uninflected demonym adjective, e.g. Turks."),
+    )
 
     objects = ActorQuerySet.as_manager()
 
@@ -66,6 +108,7 @@ class Actor(TimestampedModel):
         indexes = [
             models.Index(fields=["kind", "name"], name="actor_kind_name_idx"),
             models.Index(fields=["origin"], name="actor_origin_idx"),
+            models.Index(fields=["in_gazetteer", "key"], name="actor_gazetteer_idx"),
         ]
 
     def __str__(self) -> str:
@@ -77,7 +120,16 @@ class Actor(TimestampedModel):
 
 
 class ActorAlias(models.Model):
-    """Another name of an actor (``Erdogan`` for ``Recep Tayyip Erdoğan``), unique normalised."""
+    """Another name of an actor (``Erdogan`` for ``Recep Tayyip Erdoğan``), unique normalised.
+
+    Besides names, the gazetteer keeps metonyms (``Ankara`` standing for Turkey) and demonym
+    nouns (``Turk``) here: the extractor recognises them, name lookups ignore them.
+    """
+
+    class Kind(models.TextChoices):
+        NAME = "name", _("name")
+        METONYM = "metonym", _("metonym")
+        DEMONYM = "demonym", _("demonym")
 
     actor = models.ForeignKey(
         Actor, verbose_name=_("actor"), on_delete=models.CASCADE, related_name="aliases"
@@ -88,6 +140,13 @@ class ActorAlias(models.Model):
         max_length=300,
         editable=False,
         help_text=_("The alias without case or accents; an alias names one actor only."),
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.NAME,
+        help_text=_("A name, a metonym (a capital for its country) or a demonym (Turk)."),
     )
 
     class Meta:

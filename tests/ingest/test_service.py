@@ -169,4 +169,28 @@ def test_a_new_extractor_version_re_derives_unchanged_files(run_ingest, monkeypa
     monkeypatch.setattr("articles.ingest.service.EXTRACTOR_VERSION", "next")
     run = run_ingest(SEEDS)
     assert run.summary.startswith("2 files: 0 new, 2 updated, 0 unchanged, 0 failed;")
-    assert set(Article.objects.values_list("extractor_version", flat=True)) == {"next"}
+    versions = set(Article.objects.values_list("extractor_version", flat=True))
+    assert len(versions) == 1 and versions.pop().startswith("next+g")
+
+
+def test_an_editors_gazetteer_entry_re_derives_and_is_recognised(run_ingest, tmp_path):
+    (tmp_path / "a.txt").write_text(
+        " date 2024-05 Volgens de burgerbescherming zijn zeker 12 mensen omgekomen.\n",
+        encoding="utf-8",
+    )
+    run_ingest(tmp_path)
+    assert Claim.objects.get().source is None
+    helmets = Actor.objects.create(
+        name="Syrische Burgerbescherming",
+        kind=Actor.Kind.ORGANISATION,
+        source_kind=Source.Kind.NGO,
+        origin=Origin.EDITOR,
+        in_gazetteer=True,
+    )
+    helmets.aliases.create(name="burgerbescherming")
+    run = run_ingest(tmp_path)
+    assert run.summary.startswith("1 files: 0 new, 1 updated, 0 unchanged, 0 failed;")
+    assert Mention.objects.get(text="burgerbescherming").actor == helmets
+    claim = Claim.objects.select_related("source").get()
+    assert (claim.source.actor, claim.source.kind) == (helmets, Source.Kind.NGO)
+    assert run_ingest(tmp_path).summary.startswith("1 files: 0 new, 0 updated, 1 unchanged")

@@ -3,8 +3,10 @@
 * mentions: same file, same span and same actor (canonical names compared case- and
   accent-insensitively; gold actor ids map to names through ``actors[].name``);
 * claims: a prediction matches a gold claim when they overlap by at least half the gold span;
-* sources: accuracy over matched claims (both without a source counts as right);
-* quantities: over gold claims with a quantity: value (or min/max) and qualifier right.
+* sources: over matched claims, precision/recall of the attributed source, and accuracy
+  (where both have no source counts as right);
+* quantities: a predicted quantity is right when its claim matches a gold claim with the same
+  value (or min/max) and qualifier; recall over gold claims with a quantity.
 
 Pure: ``score(gold, predictions)`` takes the parsed gold JSON and the extractions by file.
 """
@@ -44,6 +46,16 @@ class PRF:
     def __str__(self) -> str:
         return f"P={self.precision:.3f} R={self.recall:.3f} F1={self.f1:.3f}"
 
+    def to_dict(self) -> dict[str, float | int]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "true_positives": self.true_positives,
+            "predicted": self.predicted,
+            "expected": self.expected,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class Scores:
@@ -53,16 +65,46 @@ class Scores:
     sources_total: int
     quantities_right: int
     quantities_total: int
+    sources: PRF
+    quantities: PRF
 
     @property
     def source_accuracy(self) -> float:
         return self.sources_right / self.sources_total if self.sources_total else 1.0
 
+    def measures(self) -> dict[str, PRF]:
+        return {
+            "mentions": self.mentions,
+            "claims": self.claims,
+            "sources": self.sources,
+            "quantities": self.quantities,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        scores: dict[str, Any] = {name: prf.to_dict() for name, prf in self.measures().items()}
+        scores["sources"]["accuracy"] = round(self.source_accuracy, 4)
+        return scores
+
+    def table(self) -> str:
+        columns = ("precision", 10), ("recall", 8), ("F1", 7), ("right", 7), ("found", 7)
+        lines = [" " * 11 + "".join(f"{name:>{width}}" for name, width in columns) + f"{'gold':>6}"]
+        for name, prf in self.measures().items():
+            lines.append(
+                f"{name:<11}{prf.precision:>10.3f}{prf.recall:>8.3f}{prf.f1:>7.3f}"
+                f"{prf.true_positives:>7}{prf.predicted:>7}{prf.expected:>6}"
+            )
+        lines.append(
+            f"source accuracy over matched claims: {self.source_accuracy:.3f} "
+            f"({self.sources_right}/{self.sources_total})"
+        )
+        return "\n".join(lines)
+
     def __str__(self) -> str:
         return (
             f"mentions {self.mentions}\nclaims   {self.claims}\n"
-            f"sources  {self.source_accuracy:.3f} ({self.sources_right}/{self.sources_total})\n"
-            f"quantities {self.quantities_right}/{self.quantities_total}"
+            f"sources  {self.sources} accuracy {self.source_accuracy:.3f} "
+            f"({self.sources_right}/{self.sources_total})\n"
+            f"quantities {self.quantities} ({self.quantities_right}/{self.quantities_total})"
         )
 
 
@@ -87,16 +129,28 @@ def score(gold: Mapping[str, Any], predictions: Mapping[str, Extraction]) -> Sco
     names = {actor["id"]: actor["name"] for actor in gold.get("actors", [])}
     mention_prf = _score_mentions(gold, predictions, files)
     matched, claim_prf = _match_claims(gold, predictions, files)
-    sources_right = sum(
-        1
+    sources = [
+        (
+            normalise_name(names.get(gold_claim.get("source"))),
+            normalise_name(predicted.source.name if predicted.source else None),
+        )
         for gold_claim, predicted in matched
-        if normalise_name(names.get(gold_claim.get("source")))
-        == normalise_name(predicted.source.name if predicted.source else None)
+    ]
+    sources_right = sum(1 for expected, found in sources if expected == found)
+    source_prf = PRF(
+        sum(1 for expected, found in sources if expected and expected == found),
+        sum(1 for _, found in sources if found),
+        sum(1 for expected, _ in sources if expected),
     )
-    with_quantity = [g for g in gold.get("claims", []) if g.get("quantity")]
+    with_quantity = [
+        g for g in gold.get("claims", []) if g.get("quantity") and g["article"] in files
+    ]
     by_gold = {id(g): p for g, p in matched}
     quantities_right = sum(
         1 for g in with_quantity if _quantity_right(g["quantity"], by_gold.get(id(g)))
+    )
+    predicted_quantities = sum(
+        1 for file in files for c in predictions.get(file, Extraction()).claims if c.quantity
     )
     return Scores(
         mention_prf,
@@ -105,6 +159,8 @@ def score(gold: Mapping[str, Any], predictions: Mapping[str, Extraction]) -> Sco
         len(matched),
         quantities_right,
         len(with_quantity),
+        source_prf,
+        PRF(quantities_right, predicted_quantities, len(with_quantity)),
     )
 
 

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
 
 from .models import (
     Actor,
@@ -14,10 +15,12 @@ from .models import (
     Segment,
     Source,
 )
+from .resources import ActorResource, ClaimLinkResource, ClaimResource, SourceResource
 
 
 class ActorAliasInline(admin.TabularInline):
     model = ActorAlias
+    fields = ["name", "kind"]
     extra = 0
 
 
@@ -55,7 +58,8 @@ class ClaimNoteInline(ArticleNoteInline):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(ImportExportMixin, admin.ModelAdmin):
+    resource_classes = [SourceResource]
     list_display = ["name", "kind", "actor", "corpus", "claim_count"]
     list_filter = ["kind", "corpus"]
     list_select_related = ["actor"]
@@ -71,14 +75,61 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Actor)
-class ActorAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "wikidata_id", "mention_count", "origin"]
-    list_filter = ["kind", "origin"]
+class ActorAdmin(ImportExportMixin, admin.ModelAdmin):
+    resource_classes = [ActorResource]
+    list_display = ["name", "kind", "in_gazetteer", "country", "wikidata_id", "mention_count"]
+    list_filter = ["kind", "in_gazetteer", "origin"]
+    list_select_related = ["country"]
     search_fields = ["name", "aliases__name", "wikidata_id"]
+    autocomplete_fields = ["country"]
     inlines = [ActorAliasInline]
+    actions = ["add_to_gazetteer", "remove_from_gazetteer"]
+    fieldsets = [
+        (None, {"fields": ["name", "kind", "wikidata_id", "description", "origin"]}),
+        (
+            _("Gazetteer"),
+            {
+                "fields": [
+                    "in_gazetteer",
+                    "country",
+                    "source_kind",
+                    "adjective",
+                    "adjective_neutral",
+                ],
+                "description": _(
+                    "Actors in the gazetteer are recognised by their name and aliases in every "
+                    "article ingested from now on; the next ingest re-derives every article."
+                ),
+            },
+        ),
+    ]
+    readonly_fields = ["origin"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(mention_count=Count("mentions"))
+
+    def get_changeform_initial_data(self, request) -> dict:
+        # An actor an editor adds by hand is meant to be recognised from now on.
+        return {"in_gazetteer": True, **super().get_changeform_initial_data(request)}
+
+    def save_model(self, request, obj: Actor, form, change: bool) -> None:
+        if not change:
+            obj.origin = Origin.EDITOR
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Add the selected actors to the gazetteer"))
+    def add_to_gazetteer(self, request, queryset) -> None:
+        updated = queryset.update(in_gazetteer=True)
+        self.message_user(
+            request, _("%(count)d actors added to the gazetteer.") % {"count": updated}
+        )
+
+    @admin.action(description=_("Remove the selected actors from the gazetteer"))
+    def remove_from_gazetteer(self, request, queryset) -> None:
+        updated = queryset.update(in_gazetteer=False)
+        self.message_user(
+            request, _("%(count)d actors removed from the gazetteer.") % {"count": updated}
+        )
 
     @admin.display(description=_("mentions"), ordering="mention_count")
     def mention_count(self, obj: Actor) -> int:
@@ -115,7 +166,8 @@ class ArticleAdmin(AuthoredNotes, admin.ModelAdmin):
 
 
 @admin.register(Claim)
-class ClaimAdmin(AuthoredNotes, admin.ModelAdmin):
+class ClaimAdmin(ImportExportMixin, AuthoredNotes, admin.ModelAdmin):
+    resource_classes = [ClaimResource]
     list_display = [
         "__str__",
         "article_external_id",
@@ -157,7 +209,8 @@ class ClaimAdmin(AuthoredNotes, admin.ModelAdmin):
 
 
 @admin.register(ClaimLink)
-class ClaimLinkAdmin(admin.ModelAdmin):
+class ClaimLinkAdmin(ImportExportMixin, admin.ModelAdmin):
+    resource_classes = [ClaimLinkResource]
     list_display = ["from_claim", "relation", "to_claim", "created_by", "created_at"]
     list_filter = ["relation"]
     list_select_related = ["from_claim", "to_claim", "created_by"]

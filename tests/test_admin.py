@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from articles.models import Article, Claim, Origin
-from tests.factories import ArticleFactory, ClaimFactory
+from articles.models import Actor, Article, Claim, Origin
+from tests.factories import ActorFactory, ArticleFactory, ClaimFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +127,39 @@ def test_notes_written_in_the_claim_page_are_signed_by_their_editor(editor_clien
     assert editor_client.post(url, form).status_code == 302
     note = claim.notes.get()
     assert (note.body, note.author.username) == ("Bron nabellen.", "editor")
+
+
+def test_an_actor_added_by_an_editor_joins_the_gazetteer(editor_client):
+    response = editor_client.get(reverse("admin:articles_actor_add"))
+    assert response.context["adminform"].form.initial["in_gazetteer"] is True
+    response = editor_client.post(
+        reverse("admin:articles_actor_add"),
+        {
+            "name": "Witte Helmen",
+            "kind": "organisation",
+            "in_gazetteer": "on",
+            "source_kind": "ngo",
+            "aliases-TOTAL_FORMS": "1",
+            "aliases-INITIAL_FORMS": "0",
+            "aliases-0-name": "Syrische Burgerbescherming",
+            "aliases-0-kind": "name",
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    actor = Actor.objects.get(name="Witte Helmen")
+    assert (actor.origin, actor.in_gazetteer, actor.source_kind) == ("editor", True, "ngo")
+    assert list(actor.aliases.values_list("name", flat=True)) == ["Syrische Burgerbescherming"]
+
+
+def test_gazetteer_actions_change_only_the_selected_actors(editor_client):
+    chosen, other = ActorFactory(), ActorFactory()
+    editor_client.post(
+        reverse("admin:articles_actor_changelist"),
+        {"action": "add_to_gazetteer", "_selected_action": [chosen.pk]},
+    )
+    assert list(Actor.objects.in_gazetteer()) == [chosen]
+    editor_client.post(
+        reverse("admin:articles_actor_changelist"),
+        {"action": "remove_from_gazetteer", "_selected_action": [chosen.pk]},
+    )
+    assert not Actor.objects.in_gazetteer().exists() and other.in_gazetteer is False

@@ -182,7 +182,8 @@ class Claim(TimestampedModel):
             ),
             models.UniqueConstraint(
                 fields=["article", "start", "end"],
-                condition=Q(origin="extractor"),
+                # An orphan keeps its stale span for review; it must not block a new claim there.
+                condition=Q(origin="extractor", is_orphaned=False),
                 name="claim_extractor_span_unique",
             ),
         ]
@@ -200,9 +201,13 @@ class Claim(TimestampedModel):
         return text
 
     def clean(self) -> None:
-        """Validate the span against the article text and take the claim's text from it."""
+        """Validate the span against the article text and take the claim's text from it.
+
+        An orphaned claim keeps its saved quote: its span is stale, the text it points at is
+        not its own. Clearing ``is_orphaned`` re-attaches it at the span given.
+        """
         super().clean()
-        if self.article_id is None or self.start is None or self.end is None:
+        if self.is_orphaned or self.article_id is None or self.start is None or self.end is None:
             return
         length = len(self.article.text)
         if not 0 <= self.start < self.end <= length:

@@ -27,7 +27,7 @@ class Source(TimestampedModel):
     name = models.CharField(_("name"), max_length=300)
     key = models.CharField(
         _("key"),
-        max_length=400,
+        max_length=410,  # file:{corpus, 100}/{name, 300}
         editable=False,
         help_text=_(
             "Normalised identity: the name without case or accents, or corpus/file for a file."

@@ -4,7 +4,7 @@ import pytest
 
 from articles.extraction.evaluate import evaluate
 
-SEED_GOLD = Path("/work/shared/gold/seeds.gold.json")
+SEED_GOLD = Path(__file__).resolve().parents[3] / "shared" / "gold" / "seeds.gold.json"
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 OWN = Path(__file__).parent / "data"
 

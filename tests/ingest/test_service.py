@@ -153,6 +153,22 @@ def test_editor_work_whose_text_is_gone_is_kept_and_listed_as_orphaned(run_inges
     assert f"orphaned claim #{claim.pk}" in run.err
 
 
+def test_an_orphaned_claim_does_not_block_the_new_claim_on_its_old_span(run_ingest, corpus):
+    run_ingest(corpus)
+    article = Article.objects.get(external_id=Path(SEED_A).stem)
+    claim = article.claims.get(text__contains="zeker 22 ")
+    Note.objects.create(claim=claim, body="Welke gouverneur?")
+    path = corpus / SEED_A
+    # Same length, same place: the new sentence's claim takes the orphan's old span.
+    path.write_text(path.read_text(encoding="utf-8").replace("zeker 22 ", "zeker 25 "), "utf-8")
+    run = run_ingest(corpus)
+    assert run.failed is None
+    claim.refresh_from_db()
+    assert claim.is_orphaned and "zeker 22 " in claim.text
+    fresh = article.claims.get(is_orphaned=False, start=claim.start, end=claim.end)
+    assert "zeker 25 " in fresh.text and fresh.origin == Origin.EXTRACTOR
+
+
 def test_bom_crlf_and_trailing_spaces_give_the_same_article(run_ingest, tmp_path):
     original = (SEEDS / SEED_B).read_text(encoding="utf-8")
     variant = "\ufeff" + "\r\n".join(line + "  " for line in original.split("\n"))

@@ -56,6 +56,19 @@ def test_extractor_claims_are_unique_per_span_but_editors_may_add_their_own():
     claim = ClaimFactory()
     refused(lambda: ClaimFactory(article=claim.article, start=claim.start, end=claim.end))
     assert ClaimFactory(article=claim.article, origin="editor").pk
+    Claim.objects.filter(pk=claim.pk).update(is_orphaned=True)
+    assert ClaimFactory(article=claim.article, start=claim.start, end=claim.end).pk, (
+        "an orphan's stale span is free for a new claim"
+    )
+
+
+def test_validating_an_orphan_keeps_its_quote_and_clearing_the_flag_re_anchors():
+    claim = ClaimFactory(text="verdwenen zin", prefix="", suffix="", is_orphaned=True)
+    claim.full_clean()
+    assert claim.text == "verdwenen zin"
+    claim.is_orphaned = False
+    claim.full_clean()
+    assert claim.text == claim.article.text[claim.start : claim.end]
 
 
 def test_no_self_links_and_no_duplicate_links():

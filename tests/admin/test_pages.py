@@ -1,25 +1,15 @@
 """The admin as the demo editor uses it."""
 
-from io import StringIO
-
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
 from articles.models import Actor, Article, Claim, Origin
+from tests.admin.conftest import management_forms
 from tests.factories import ActorFactory, ArticleFactory, ClaimFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client, settings):
-    settings.DEBUG = True
-    call_command("create_demo_editor", stdout=StringIO())
-    client.force_login(get_user_model().objects.get(username="editor"))
-    return client
 
 
 def test_demo_editor_refuses_without_debug(settings):
@@ -49,10 +39,7 @@ def test_editing_the_title_keeps_it_across_reingest_but_text_is_read_only(editor
             "published_year": 2020,
             "published_month": 2,
             "published_day": "",
-            "segments-TOTAL_FORMS": 0,
-            "segments-INITIAL_FORMS": 0,
-            "notes-TOTAL_FORMS": 0,
-            "notes-INITIAL_FORMS": 0,
+            **management_forms("segments", "notes", "claims"),
         },
     )
     assert response.status_code == 302, response.content[:2000]
@@ -78,8 +65,7 @@ def claim_form(article, start: int, end: int, **fields) -> dict:
         "quantity_what": "",
         "quantity_key": "",
         "status": "unreviewed",
-        "notes-TOTAL_FORMS": 0,
-        "notes-INITIAL_FORMS": 0,
+        **management_forms("notes", "links_out", "links_in"),
         **fields,
     }
 

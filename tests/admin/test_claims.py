@@ -1,0 +1,67 @@
+"""The claim admin: filters, bulk actions, links in both directions, context."""
+
+import pytest
+from django.urls import reverse
+
+from articles.models import Claim, ClaimLink
+from tests.factories import ArticleFactory, ClaimFactory, ClaimLinkFactory
+
+pytestmark = pytest.mark.django_db
+CHANGELIST = reverse("admin:articles_claim_changelist")
+
+
+def listed(client, **params) -> set[int]:
+    response = client.get(CHANGELIST, params)
+    assert response.status_code == 200
+    return {claim.pk for claim in response.context["cl"].result_list}
+
+
+def test_filters_on_quantity_conflicts_and_article_month(editor_client):
+    counted = ClaimFactory(quantity_value=22, quantity_qualifier="at_least")
+    plain = ClaimFactory()
+    other = ClaimFactory(article=ArticleFactory(published_year=2021, published_month=5))
+    ClaimLinkFactory(from_claim=counted, to_claim=other, relation="conflicts")
+    ClaimLinkFactory(from_claim=plain, to_claim=counted, relation="related")
+    assert listed(editor_client, has_quantity="yes") == {counted.pk}
+    assert listed(editor_client, has_quantity="no") == {plain.pk, other.pk}
+    assert listed(editor_client, has_conflicts="yes") == {counted.pk, other.pk}
+    assert listed(editor_client, has_conflicts="no") == {plain.pk}
+    assert listed(editor_client, published="2021-5") == {other.pk}
+    assert listed(editor_client, published="2020-2") == {counted.pk, plain.pk}
+
+
+def test_bulk_status_records_the_reviewer(editor_client):
+    claims = ClaimFactory.create_batch(3)
+    response = editor_client.post(
+        CHANGELIST,
+        {"action": "mark_verified", "_selected_action": [c.pk for c in claims[:2]]},
+        follow=True,
+    )
+    assert "2 claims marked verified." in response.content.decode()
+    verified = Claim.objects.filter(status="verified")
+    assert set(verified.values_list("reviewed_by__username", flat=True)) == {"editor"}
+    assert verified.count() == 2 and all(c.reviewed_at for c in verified)
+
+
+def test_linking_the_selected_claims_makes_every_pair_once(editor_client):
+    claims = ClaimFactory.create_batch(3)
+    selected = {"action": "link_as_conflicting", "_selected_action": [c.pk for c in claims]}
+    editor_client.post(CHANGELIST, selected)
+    editor_client.post(CHANGELIST, selected)
+    links = ClaimLink.objects.all()
+    assert links.count() == 3 and {link.relation for link in links} == {"conflicts"}
+    assert {link.created_by.username for link in links} == {"editor"}
+
+
+def test_the_claim_page_shows_context_and_links_both_ways(editor_client):
+    claim, other, third = ClaimFactory.create_batch(3)
+    ClaimLinkFactory(
+        from_claim=claim, to_claim=other, relation="corroborates", note="zelfde cijfer"
+    )
+    ClaimLinkFactory(from_claim=third, to_claim=claim, relation="conflicts")
+    page = editor_client.get(reverse("admin:articles_claim_change", args=[claim.pk]))
+    html = page.content.decode()
+    assert f"<mark>{claim.text}</mark>" in html
+    assert "zelfde cijfer" in html
+    assert page.context["inline_admin_formsets"][0].formset.queryset.get().to_claim == other
+    assert page.context["inline_admin_formsets"][1].formset.queryset.get().from_claim == third

@@ -161,12 +161,43 @@ def run(count: int, seed: int = 1) -> float:
     return measure(count, seed).articles_per_second
 
 
+# Inputs that once made a rule quadratic or exponential in the size of the text.
+PATHOLOGICAL = {
+    "pronoun after every name": "Rutte. Hij zei iets. ",
+    "particles after a name": "Jan van van van van van van van van van van van ",
+    "numbers inside names": "zender RTL 4 ",
+    "speech verbs without particle": "riep riep riep ",
+    "role nouns": "een Turkse gouverneur van de regio Hatay ",
+    "filler before a far name": "volgens aan tegen ",
+    "open quotes": "'a „b \"c ‘d ",
+}
+
+
+def scaling(unit: str, small: int = 25_000, large: int = 100_000) -> float:
+    """How much longer 4 times the text takes: about 4 when linear, 16 when quadratic."""
+
+    def seconds(size: int) -> float:
+        text = (unit * (size // len(unit) + 1))[:size] + " Rutte zei het."
+        started = time.perf_counter()
+        extract(text, [])
+        return time.perf_counter() - started
+
+    seconds(10_000)  # warm the caches
+    return min(seconds(large) for _ in range(2)) / min(seconds(small) for _ in range(2))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--scaling", action="store_true", help="also time pathological inputs at 25 and 100 KB"
+    )
     args = parser.parse_args()
     print(measure(args.articles, args.seed))
+    if args.scaling:
+        for name, unit in PATHOLOGICAL.items():
+            print(f"{name:<32} 4x the text: {scaling(unit):.1f}x the time")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_left
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from articles.extraction.attribution import (
     Attribution,
@@ -112,6 +112,17 @@ class _Article:
     outer: _Sorted  # outermost mentions
     mentions: _Sorted  # all mentions
     adjectives: Mapping[str, str]
+    # one FoundSource per actor and source kind, shared by all claims of the article
+    sources: dict[tuple[int, str], FoundSource] = field(default_factory=dict)
+
+    def source(self, candidate: Candidate | None) -> FoundSource | None:
+        if candidate is None:
+            return None
+        key = (id(candidate.actor), candidate.source_kind)
+        source = self.sources.get(key)
+        if source is None:
+            source = self.sources[key] = _source(candidate)
+        return source
 
 
 def _draft(article: _Article, sentence: Sentence) -> _Draft:
@@ -128,8 +139,8 @@ def _draft(article: _Article, sentence: Sentence) -> _Draft:
     return _Draft(
         sentence,
         attribution,
-        _source(attribution.source),
-        _source(attribution.via),
+        article.source(attribution.source),
+        article.source(attribution.via),
         hedged,
         quote,
         quantities[0] if quantities else None,
@@ -149,9 +160,7 @@ def _direct_quote(text: str, sentence: Sentence) -> str | None:
     return max(quotes, key=len) if quotes else None
 
 
-def _source(candidate: Candidate | None) -> FoundSource | None:
-    if candidate is None:
-        return None
+def _source(candidate: Candidate) -> FoundSource:
     return FoundSource(candidate.actor.name, candidate.source_kind, candidate.actor)
 
 

@@ -1,11 +1,9 @@
-import time
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.extraction import extract
-from articles.extraction.bench import generate_articles, measure, run
+from articles.extraction.bench import PATHOLOGICAL, generate_articles, measure, run
 from articles.extraction.types import Extraction
 from articles.ingest.parsed import ParsedSegment, SegmentKind
 
@@ -180,57 +178,28 @@ def test_five_megabyte_single_line_finishes() -> None:
         "tegen Reuters, en 'het is ernstig' aldus Erdogan. "
     )
     text = (sentence * (5_000_000 // len(sentence) + 1))[:5_000_000]
-    started = time.perf_counter()
     extraction = extract(text, segments_of(text))
-    seconds = time.perf_counter() - started
     assert extraction.claims
-    print(f"5 MB line: {seconds:.1f} s")
-    assert seconds < 120  # about 6 s; a rule that went quadratic would take hours
+    check_offsets(text, extraction)
 
 
 def test_five_megabyte_without_a_sentence_end() -> None:
     words = "volgens aan tegen Jan van van de Turkse leger 22 'open zei riep "
     text = (words * (5_000_000 // len(words) + 1))[:5_000_000]
-    started = time.perf_counter()
-    extraction = extract(text, [])
-    assert time.perf_counter() - started < 120
-    check_offsets(text, extraction)
-
-
-# Inputs that made a rule quadratic or exponential in the size of the text.
-PATHOLOGICAL = {
-    "pronoun after every name": "Rutte. Hij zei iets. ",
-    "particles after a name": "Jan van van van van van van van van van van van ",
-    "numbers inside names": "zender RTL 4 ",
-    "speech verbs without particle": "riep riep riep ",
-    "role nouns": "een Turkse gouverneur van de regio Hatay ",
-    "filler before a far name": "volgens aan tegen ",
-    "open quotes": "'a „b \"c ‘d ",
-}
+    check_offsets(text, extract(text, []))
 
 
 @pytest.mark.parametrize("unit", PATHOLOGICAL.values(), ids=PATHOLOGICAL.keys())
-def test_time_grows_linearly(unit: str) -> None:
-    def seconds(size: int) -> float:
-        text = (unit * (size // len(unit) + 1))[:size] + " Rutte zei het."
-        started = time.perf_counter()
-        extract(text, [])
-        return time.perf_counter() - started
-
-    seconds(10_000)  # warm the caches
-    # the faster of two runs, against a busy machine
-    small = min(seconds(25_000), seconds(25_000))
-    large = min(seconds(100_000), seconds(100_000))
-    # 4 times the text: linear is 4 times the time, quadratic 16
-    assert large < 10 * small + 0.05
+def test_inputs_that_once_blew_up_give_valid_offsets(unit: str) -> None:
+    # Their speed is printed by `python -m articles.extraction.bench --scaling`.
+    text = (unit * (100_000 // len(unit) + 1))[:100_000] + " Rutte zei het."
+    check_offsets(text, extract(text, []))
 
 
 def test_long_number_word_does_not_backtrack() -> None:
     # (?:acht|tien|achttien)+ tried every split of this word: 2**40 of them
     text = "Er waren " + "achttien" * 40 + "x mensen, zei Rutte."
-    started = time.perf_counter()
-    extraction = extract(text, [])
-    assert time.perf_counter() - started < 5
+    extraction = extract(text, [])  # used to hang: (?:acht|tien|achttien)+ backtracked
     assert extraction.claims[0].quantity is None
 
 

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "import_export",
+    "simple_history",
     "articles",
 ]
 
@@ -61,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -116,3 +118,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 
 # Ingest limits: files larger than this are rejected with a clear error.
 NEWSDB_MAX_ARTICLE_BYTES = int(os.environ.get("NEWSDB_MAX_ARTICLE_BYTES", str(2 * 1024 * 1024)))
+
+# Importing changes data: only for those who may change the model; exporting only needs view.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_USE_TRANSACTIONS = True

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
+from simple_history.admin import SimpleHistoryAdmin
 
 from articles.merge import actor_to_keep, merge_actors
 from articles.models import Actor, ActorAlias, Claim, Mention, Origin
@@ -20,7 +21,7 @@ class ActorAliasInline(admin.TabularInline):
 
 
 @admin.register(Actor)
-class ActorAdmin(ImportExportMixin, admin.ModelAdmin):
+class ActorAdmin(ImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [ActorResource]
     list_display = ["name", "kind", "in_gazetteer", "country", "wikidata_id", "mention_count"]
     list_filter = ["kind", "in_gazetteer", "origin"]

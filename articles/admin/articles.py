@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from articles.ingest.reextract import reextract_articles
 from articles.models import Article, Claim, Segment
 
+from .claims import quantity_label
 from .common import ArticleNoteInline, AuthoredNotes
 from .highlight import Mark, highlight
 
@@ -23,8 +24,8 @@ class SegmentInline(admin.TabularInline):
 class ArticleClaimInline(admin.TabularInline):
     model = Claim
     fk_name = "article"
-    fields = ["start", "end", "text", "source", "via", "quantity_value", "hedged", "status"]
-    readonly_fields = ["start", "end", "text", "source", "via", "quantity_value", "hedged"]
+    fields = ["start", "end", "text", "source", "via", "quantity", "hedged", "status"]
+    readonly_fields = ["start", "end", "text", "source", "via", "quantity", "hedged"]
     show_change_link = True
     can_delete = False
     extra = 0
@@ -34,6 +35,10 @@ class ArticleClaimInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("source", "via")
+
+    @admin.display(description=_("quantity"))
+    def quantity(self, obj: Claim) -> str:
+        return quantity_label(obj) or "—"
 
 
 @admin.register(Article)

@@ -5,6 +5,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.utils import bulk_create_with_history
 
 from articles.models import Claim, ClaimLink, Origin
 from articles.resources import ClaimLinkResource, ClaimResource
@@ -12,6 +14,19 @@ from articles.resources import ClaimLinkResource, ClaimResource
 from .common import AuthoredNotes, ClaimNoteInline
 from .filters import ArticleMonthFilter, HasConflictsFilter, HasQuantityFilter
 from .highlight import in_context
+
+QUALIFIER_SIGNS = {"at_least": "≥ ", "approximately": "≈ ", "more_than": "> ", "less_than": "< "}
+
+
+def quantity_label(claim: Claim) -> str:
+    """``≥ 22``, ``≈ 3,700,000`` or ``200,000–999,999``: the number as the claim states it."""
+    if claim.quantity_value is not None:
+        number = f"{claim.quantity_value.normalize():,f}"
+    elif claim.quantity_min is not None and claim.quantity_max is not None:
+        number = f"{claim.quantity_min.normalize():,f}–{claim.quantity_max.normalize():,f}"
+    else:
+        return ""
+    return QUALIFIER_SIGNS.get(claim.quantity_qualifier, "") + number
 
 
 class LinkInline(admin.TabularInline):
@@ -37,16 +52,17 @@ class LinksInInline(LinkInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(ImportExportMixin, AuthoredNotes, admin.ModelAdmin):
+class ClaimAdmin(ImportExportMixin, AuthoredNotes, SimpleHistoryAdmin):
     resource_classes = [ClaimResource]
+    history_list_display = ["status"]
     list_display = [
-        "__str__",
-        "article_external_id",
+        "claim_text",
         "source",
         "via",
-        "quantity_value",
+        "quantity",
         "hedged",
         "status",
+        "article_external_id",
     ]
     list_filter = [
         "status",
@@ -103,6 +119,14 @@ class ClaimAdmin(ImportExportMixin, AuthoredNotes, admin.ModelAdmin):
 
     class Media:
         css = {"all": ["articles/admin.css"]}
+
+    @admin.display(description=_("claim"), ordering="text")
+    def claim_text(self, obj: Claim) -> str:
+        return obj.text
+
+    @admin.display(description=_("quantity"), ordering="quantity_value")
+    def quantity(self, obj: Claim) -> str:
+        return quantity_label(obj) or "—"
 
     @admin.display(description=_("article"), ordering="article__external_id")
     def article_external_id(self, obj: Claim) -> str:
@@ -178,7 +202,7 @@ class ClaimAdmin(ImportExportMixin, AuthoredNotes, admin.ModelAdmin):
             ClaimLink(from_claim_id=a, to_claim_id=b, relation=relation, created_by=request.user)
             for a, b in combinations(ids, 2)
         ]
-        ClaimLink.objects.bulk_create(links, ignore_conflicts=True)
+        bulk_create_with_history(links, ClaimLink, ignore_conflicts=True, default_user=request.user)
         self.message_user(
             request,
             ngettext("%(count)d link made.", "%(count)d links made.", len(links))
@@ -196,7 +220,7 @@ class ClaimAdmin(ImportExportMixin, AuthoredNotes, admin.ModelAdmin):
 
 
 @admin.register(ClaimLink)
-class ClaimLinkAdmin(ImportExportMixin, admin.ModelAdmin):
+class ClaimLinkAdmin(ImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [ClaimLinkResource]
     list_display = ["from_claim", "relation", "to_claim", "created_by", "created_at"]
     list_filter = ["relation"]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from articles.anchoring import TextQuote, find_quote, quote_at
 from articles.extraction.types import ActorRef, Extraction, FoundClaim, FoundQuantity
@@ -116,7 +117,7 @@ def _replace_derived(
     old_text = article.text
     kept_claims = list(article.claims.editor_work())
     kept_mentions = list(article.mentions.filter(origin=Origin.EDITOR))
-    article.claims.exclude(pk__in=[c.pk for c in kept_claims]).delete()
+    _delete_derived_claims(article.claims.exclude(pk__in=[c.pk for c in kept_claims]))
     article.mentions.exclude(origin=Origin.EDITOR).delete()
     article.segments.all().delete()
     if not article.title_is_derived:
@@ -129,6 +130,18 @@ def _replace_derived(
     _reanchor_mentions(kept_mentions, old_text, parsed.text, stored)
     spans = {(c.start, c.end) for c in kept_claims if not c.is_orphaned}
     return stored, spans
+
+
+def _delete_derived_claims(claims: QuerySet[Claim]) -> None:
+    """Delete what the extractor made, in two statements and without history.
+
+    ``QuerySet.delete()`` would load every claim and send a signal per row, so that the history
+    records one deletion per extractor claim: noise for editors and queries per claim. Derived
+    claims carry no editor work (no notes, links or review), only their "about" rows; any other
+    row that still pointed at them would make the database refuse the delete.
+    """
+    Claim.about.through.objects.filter(claim__in=claims).delete()
+    claims._raw_delete(claims.db)
 
 
 def _reanchor_claims(claims: list[Claim], article: Article, old_text: str, stored: Stored) -> None:

@@ -1,6 +1,7 @@
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from articles.normalise import normalise_name
 
@@ -91,6 +92,10 @@ class Actor(TimestampedModel):
     )
 
     objects = ActorQuerySet.as_manager()
+    # History records editors' changes. The ingest and load_gazetteer create and complete
+    # actors with bulk_create/bulk_update, which send no signals: no history rows for them,
+    # by design. ``updated_at`` is what history_date says.
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = _("actor")

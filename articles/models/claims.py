@@ -5,6 +5,7 @@ from django.db.models import Count, F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from articles.anchoring import quote_at
 
@@ -154,6 +155,11 @@ class Claim(TimestampedModel):
     )
 
     objects = ClaimQuerySet.as_manager()
+    # History records editors' changes (saves, deletes and ``about`` edits through the ORM or
+    # the admin). The ingest writes extractor output with bulk_create/bulk_update, which send
+    # no signals: no history rows for it, by design. (Its QuerySet.delete() of replaced
+    # claims does send them.) ``updated_at`` is what history_date says.
+    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=["about"])
 
     class Meta:
         verbose_name = _("claim")
@@ -269,6 +275,9 @@ class ClaimLink(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    # Links are editors' work: each one made, changed or removed is recorded with its editor.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("claim link")

@@ -4,7 +4,6 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from articles.extraction.evaluate import (
     MissingArticleError,
@@ -15,10 +14,12 @@ from articles.gazetteer import gazetteer_for_reading
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
-        "Score extraction against a gold file (the format of seeds.gold.json): precision, "
-        "recall and F1 for actor mentions, claims, claim sources and quantities."
-    )
+    @property
+    def help(self) -> str:  # not gettext_lazy: argparse cannot format a lazy string
+        return _(
+            "Score extraction against a gold file (the format of seeds.gold.json): precision, "
+            "recall and F1 for actor mentions, claims, claim sources and quantities."
+        )
 
     def add_arguments(self, parser):
         parser.add_argument("--gold", type=Path, required=True, help=_("The gold file."))

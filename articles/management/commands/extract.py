@@ -4,7 +4,6 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from articles.extraction.documents import ExtractedArticle, extract_targets
 from articles.extraction.gazetteer import Gazetteer
@@ -13,10 +12,12 @@ from articles.ingest.files import discover
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
-        "Print what extraction finds in article files (mentions, claims, sources, quantities) "
-        "without touching the database."
-    )
+    @property
+    def help(self) -> str:  # not gettext_lazy: argparse cannot format a lazy string
+        return _(
+            "Print what extraction finds in article files (mentions, claims, sources, quantities) "
+            "without touching the database."
+        )
 
     def add_arguments(self, parser):
         parser.add_argument(

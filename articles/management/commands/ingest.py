@@ -3,7 +3,6 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from tqdm import tqdm
 
 from articles.ingest.files import discover
@@ -11,10 +10,12 @@ from articles.ingest.service import FileResult, IngestOptions, Status, ingest
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
-        "Ingest article files (the seed format) into newsdb: articles, actors, claims, sources. "
-        "Unchanged files are skipped; editors' work survives changed ones."
-    )
+    @property
+    def help(self) -> str:  # not gettext_lazy: argparse cannot format a lazy string
+        return _(
+            "Ingest article files (the seed format) into newsdb: articles, actors, claims, "
+            "sources. Unchanged files are skipped; editors' work survives changed ones."
+        )
 
     def add_arguments(self, parser):
         parser.add_argument(

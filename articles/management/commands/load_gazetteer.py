@@ -2,17 +2,18 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from articles.extraction.gazetteer import DATA_FILE
 from articles.gazetteer import load_gazetteer
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
-        "Load a gazetteer file (default: the shipped one) into the actors editors keep. "
-        "Only adds actors, aliases and blank fields; never overwrites or deletes."
-    )
+    @property
+    def help(self) -> str:  # not gettext_lazy: argparse cannot format a lazy string
+        return _(
+            "Load a gazetteer file (default: the shipped one) into the actors editors keep. "
+            "Only adds actors, aliases and blank fields; never overwrites or deletes."
+        )
 
     def add_arguments(self, parser):
         parser.add_argument(

@@ -1,0 +1,139 @@
+"""The admin in Debian's Chromium: what an editor and a reader do in a day."""
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from playwright.sync_api import Page, expect
+
+from articles.ingest.files import discover
+from articles.ingest.service import ingest
+from articles.models import Claim, ClaimLink
+from articles.roles import EDITORS, READERS, grant_role
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+PASSWORD = "een-lang-test-wachtwoord"
+COUNTS = {
+    "22": "zeker 22 Turkse militairen",
+    "33": "zeker 33 Turkse militairen",
+    "34": "zelfs 34 Turkse doden",
+}
+
+
+@pytest.fixture
+def site(live_server) -> str:
+    assert ingest(discover([SEEDS])).ok
+    users = get_user_model().objects
+    grant_role(users.create_user("redacteur", password=PASSWORD), EDITORS)
+    grant_role(users.create_user("lezer", password=PASSWORD), READERS)
+    return live_server.url
+
+
+def log_in(page: Page, site: str, username: str) -> None:
+    page.goto(f"{site}/admin/login/?next=/admin/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    expect(page.locator("#user-tools")).to_contain_text(username)
+
+
+def snap(page: Page, screenshot_dir: Path, name: str) -> None:
+    page.screenshot(path=screenshot_dir / f"admin_{name}.png", full_page=True)
+
+
+def row(page: Page, text: str):
+    return page.locator("#result_list tbody tr", has_text=text)
+
+
+def test_an_anonymous_visitor_is_sent_to_the_login_page(page: Page, site: str):
+    page.goto(f"{site}/admin/articles/claim/")
+    assert "/admin/login/?next=/admin/articles/claim/" in page.url
+    expect(page.locator("#id_username")).to_be_visible()
+
+
+def test_an_editor_finds_the_three_counts_and_links_them(page, site, screenshot_dir):
+    log_in(page, site, "redacteur")
+    page.goto(f"{site}/admin/articles/claim/")
+    page.fill("#searchbar", "Turkse")
+    page.press("#searchbar", "Enter")
+    for text in COUNTS.values():
+        expect(row(page, text)).to_have_count(1)
+    snap(page, screenshot_dir, "claim_search")
+    row(page, COUNTS["22"]).locator("input.action-select").check()
+    row(page, COUNTS["33"]).locator("input.action-select").check()
+    page.select_option("select[name=action]", "link_as_conflicting")
+    page.click("button[name=index]")
+    expect(page.locator(".messagelist")).to_contain_text("1 link made.")
+
+    page.goto(f"{site}/admin/articles/claimlink/")
+    page.locator("#result_list tbody tr th a").first.click()
+    page.fill("#id_note", "Twee tellingen: de gouverneur zegt 22, Turkse media 33.")
+    snap(page, screenshot_dir, "claimlink_change")
+    page.click("input[name=_save]")
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    link = ClaimLink.objects.select_related("from_claim", "to_claim", "created_by").get()
+    assert {COUNTS["22"] in link.from_claim.text, COUNTS["33"] in link.to_claim.text} == {True}
+    assert link.note.startswith("Twee tellingen") and link.created_by.username == "redacteur"
+
+
+def test_an_editor_changes_a_status_on_the_claim_page(page, site, screenshot_dir):
+    claim = Claim.objects.get(text__contains=COUNTS["34"])
+    log_in(page, site, "redacteur")
+    page.goto(f"{site}/admin/articles/claim/{claim.pk}/change/")
+    expect(page.locator(".claim-context mark, .readonly mark").first).to_contain_text("34")
+    page.select_option("#id_status", "disputed")
+    snap(page, screenshot_dir, "claim_change")
+    page.click("input[name=_save]")
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    claim.refresh_from_db()
+    assert (claim.status, claim.reviewed_by.username) == ("disputed", "redacteur")
+
+
+def test_the_article_page_highlights_claims(page, site, screenshot_dir):
+    log_in(page, site, "redacteur")
+    page.goto(f"{site}/admin/articles/article/")
+    snap(page, screenshot_dir, "article_list")
+    page.locator("#result_list tbody tr th a").first.click()
+    expect(page.locator(".article-text mark.claim").first).to_be_visible()
+    snap(page, screenshot_dir, "article_change")
+    page.locator(".article-text mark.claim a").first.click()
+    page.wait_for_url("**/admin/articles/**/change/")
+    expect(page.locator("#content h2").first).to_contain_text("")
+
+
+def test_claims_export_as_csv_and_reimport_as_a_dry_run(page, site, screenshot_dir, tmp_path):
+    claims_before = Claim.objects.count()
+    log_in(page, site, "redacteur")
+    page.goto(f"{site}/admin/articles/claim/export/")
+    page.select_option("#id_format", label="csv")
+    snap(page, screenshot_dir, "claim_export")
+    with page.expect_download() as download:
+        page.click("input[type=submit][value=Submit]")
+    exported = tmp_path / "claims.csv"
+    download.value.save_as(exported)
+    assert exported.read_text(encoding="utf-8").count("\n") >= claims_before
+
+    page.goto(f"{site}/admin/articles/claim/import/")
+    page.set_input_files("#id_import_file", str(exported))
+    page.select_option("#id_format", label="csv")
+    page.click("input[type=submit][value=Submit]")
+    expect(
+        page.locator("input[value='Confirm import'], button:has-text('Confirm import')")
+    ).to_be_visible()
+    expect(page.locator(".errorlist, .import-error")).to_have_count(0)
+    snap(page, screenshot_dir, "claim_import_preview")
+    assert Claim.objects.count() == claims_before, "the preview wrote nothing"
+
+
+def test_a_reader_sees_but_cannot_change(page, site, screenshot_dir):
+    claim = Claim.objects.get(text__contains=COUNTS["22"])
+    log_in(page, site, "lezer")
+    page.goto(f"{site}/admin/articles/claim/{claim.pk}/change/")
+    expect(page.locator("#content")).to_contain_text("zeker 22")
+    expect(page.locator("input[name=_save]")).to_have_count(0)
+    expect(page.locator("#id_status")).to_have_count(0)
+    snap(page, screenshot_dir, "claim_reader")

@@ -137,3 +137,16 @@ def test_a_reader_sees_but_cannot_change(page, site, screenshot_dir):
     expect(page.locator("input[name=_save]")).to_have_count(0)
     expect(page.locator("#id_status")).to_have_count(0)
     snap(page, screenshot_dir, "claim_reader")
+
+
+def test_an_editor_finds_an_actor_by_alias_and_sees_its_claims(page, site, screenshot_dir):
+    log_in(page, site, "redacteur")
+    page.goto(f"{site}/admin/articles/actor/?q=Erdogan")
+    expect(row(page, "Recep Tayyip Erdoğan")).to_have_count(1)
+    snap(page, screenshot_dir, "actor_list")
+    row(page, "Recep Tayyip Erdoğan").locator("th a").click()
+    expect(page.locator("#content")).to_contain_text("Claims")
+    snap(page, screenshot_dir, "actor_change")
+    page.goto(f"{site}/admin/articles/source/")
+    expect(row(page, "Reuters")).to_have_count(1)
+    snap(page, screenshot_dir, "source_list")

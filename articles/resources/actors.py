@@ -61,6 +61,21 @@ def _alias_keys(rows: list[dict]) -> set[str]:
     return keys
 
 
+ACTOR_FIELDS = (
+    "name",
+    "kind",
+    "wikidata_id",
+    "description",
+    "origin",
+    "in_gazetteer",
+    "country",
+    "source_kind",
+    "adjective",
+    "adjective_neutral",
+    "aliases",
+)
+
+
 class ActorResource(NaturalKeyResource):
     """An actor by canonical name; ``aliases`` holds all its aliases in one cell, kinds kept
     (``Erdogan|metonym:Ankara``; the canonical name is usually among them, as ingest makes it).
@@ -75,35 +90,12 @@ class ActorResource(NaturalKeyResource):
     country = Field(attribute="country", column_name="country", widget=ActorWidget(), readonly=True)
     aliases = DerivedField(_aliases, column_name="aliases", widget=AliasesWidget())
 
-    update_fields = (
-        "name",
-        "key",
-        "kind",
-        "wikidata_id",
-        "description",
-        "origin",
-        "in_gazetteer",
-        "country",
-        "source_kind",
-        "adjective",
-        "adjective_neutral",
-    )
+    # Saved in bulk: the name and its key, and everything else but the aliases.
+    update_fields = ("key", *(f for f in ACTOR_FIELDS if f != "aliases"))
 
     class Meta:
         model = Actor
-        fields = (
-            "name",
-            "kind",
-            "wikidata_id",
-            "description",
-            "origin",
-            "in_gazetteer",
-            "country",
-            "source_kind",
-            "adjective",
-            "adjective_neutral",
-            "aliases",
-        )
+        fields = ACTOR_FIELDS
         import_id_fields = ("name",)
 
     def init_instance(self, row=None) -> Actor:

@@ -54,6 +54,33 @@ def constraint_errors(claim: Claim) -> dict[str, list[str]]:
     return errors
 
 
+CLAIM_FIELDS = (
+    "article",
+    "start",
+    "end",
+    "text",
+    "prefix",
+    "suffix",
+    "is_orphaned",
+    "source",
+    "via",
+    "about",
+    "hedged",
+    "direct_quote",
+    "quantity_value",
+    "quantity_min",
+    "quantity_max",
+    "quantity_qualifier",
+    "quantity_what",
+    "quantity_key",
+    "status",
+    "reviewed_by",
+    "reviewed_at",
+    "origin",
+    "created_by",
+)
+
+
 class ClaimResource(NaturalKeyResource):
     """A claim by ``article`` (external id), ``start`` and ``end``.
 
@@ -77,55 +104,12 @@ class ClaimResource(NaturalKeyResource):
         attribute="origin", column_name="origin", widget=CharWidget(), default=Origin.EDITOR
     )
 
-    update_fields = (
-        "text",
-        "prefix",
-        "suffix",
-        "is_orphaned",
-        "source",
-        "via",
-        "hedged",
-        "direct_quote",
-        "quantity_value",
-        "quantity_min",
-        "quantity_max",
-        "quantity_qualifier",
-        "quantity_what",
-        "quantity_key",
-        "status",
-        "reviewed_by",
-        "reviewed_at",
-        "origin",
-        "created_by",
-    )
+    # Saved in bulk: everything but the natural key and the many-to-many "about".
+    update_fields = tuple(f for f in CLAIM_FIELDS if f not in {"article", "start", "end", "about"})
 
     class Meta:
         model = Claim
-        fields = (
-            "article",
-            "start",
-            "end",
-            "text",
-            "prefix",
-            "suffix",
-            "is_orphaned",
-            "source",
-            "via",
-            "about",
-            "hedged",
-            "direct_quote",
-            "quantity_value",
-            "quantity_min",
-            "quantity_max",
-            "quantity_qualifier",
-            "quantity_what",
-            "quantity_key",
-            "status",
-            "reviewed_by",
-            "reviewed_at",
-            "origin",
-            "created_by",
-        )
+        fields = CLAIM_FIELDS
         import_id_fields = ("article", "start", "end")
 
     def init_instance(self, row=None) -> Claim:

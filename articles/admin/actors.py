@@ -4,8 +4,10 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.utils import bulk_update_with_history
 
 from articles.merge import actor_to_keep, merge_actors
 from articles.models import Actor, ActorAlias, Claim, Mention, Origin
@@ -95,17 +97,31 @@ class ActorAdmin(ImportExportMixin, SimpleHistoryAdmin):
 
     @admin.action(description=_("Add the selected actors to the gazetteer"))
     def add_to_gazetteer(self, request, queryset) -> None:
-        updated = queryset.update(in_gazetteer=True)
-        self.message_user(
-            request, _("%(count)d actors added to the gazetteer.") % {"count": updated}
+        updated = _set_in_gazetteer(request, queryset, True)
+        message = ngettext(
+            "%(count)d actor added to the gazetteer.",
+            "%(count)d actors added to the gazetteer.",
+            updated,
         )
+        self.message_user(request, message % {"count": updated})
 
     @admin.action(description=_("Remove the selected actors from the gazetteer"))
     def remove_from_gazetteer(self, request, queryset) -> None:
-        updated = queryset.update(in_gazetteer=False)
-        self.message_user(
-            request, _("%(count)d actors removed from the gazetteer.") % {"count": updated}
+        updated = _set_in_gazetteer(request, queryset, False)
+        message = ngettext(
+            "%(count)d actor removed from the gazetteer.",
+            "%(count)d actors removed from the gazetteer.",
+            updated,
         )
+        self.message_user(request, message % {"count": updated})
+
+
+def _set_in_gazetteer(request, queryset, value: bool) -> int:
+    actors = list(queryset.exclude(in_gazetteer=value))
+    for actor in actors:
+        actor.in_gazetteer = value
+    bulk_update_with_history(actors, Actor, ["in_gazetteer"], default_user=request.user)
+    return len(actors)
 
 
 def _claim_list(claims):

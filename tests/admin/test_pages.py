@@ -144,6 +144,7 @@ def test_gazetteer_actions_change_only_the_selected_actors(editor_client):
         {"action": "add_to_gazetteer", "_selected_action": [chosen.pk]},
     )
     assert list(Actor.objects.in_gazetteer()) == [chosen]
+    assert chosen.history.latest().history_user.username == "editor", "recorded in history"
     editor_client.post(
         reverse("admin:articles_actor_changelist"),
         {"action": "remove_from_gazetteer", "_selected_action": [chosen.pk]},

@@ -72,7 +72,7 @@ def test_bad_files_are_named_and_the_good_ones_still_printed(tmp_path):
     (tmp_path / "a_good.txt").write_text(" date 2021-03 Volgens de NAVO zijn 5 doden.\n", "utf-8")
     (tmp_path / "b_bad.txt").write_text("geen kopregel\n", "utf-8")
     out, err, failed = run_extract(tmp_path)
-    assert failed == "1 of 2 file(s) failed."
+    assert failed == "1 of 2 files failed."
     assert "b_bad.txt:1: missing date header" in err
     articles = json.loads(out)["articles"]
     assert [a["external_id"] for a in articles] == ["a_good"]

@@ -34,7 +34,7 @@ def test_bad_file_is_reported_and_the_good_one_kept(run_ingest, tmp_path, name):
     content, message = BAD_FILES[name]
     (tmp_path / name).write_bytes(content)
     run = run_ingest(SEEDS / SEED_A, tmp_path / name)
-    assert run.failed == "1 of 2 file(s) failed."
+    assert run.failed == "1 of 2 files failed."
     assert message in run.err
     assert str(tmp_path) in run.err
     assert list(Article.objects.values_list("external_id", flat=True)) == [GOOD_ID]
@@ -62,7 +62,7 @@ def test_missing_and_unreadable_paths(run_ingest, tmp_path, monkeypatch):
 
     monkeypatch.setattr(Path, "open", deny)
     run = run_ingest(tmp_path / "missing.txt", tmp_path / "dangling.txt", locked, tmp_path / "*.md")
-    assert run.failed == "4 of 4 file(s) failed."
+    assert run.failed == "4 of 4 files failed."
     assert "missing.txt: no such file or directory" in run.err
     assert "dangling.txt: no such file or directory" in run.err
     assert "locked.txt: cannot read file: Permission denied" in run.err
@@ -75,7 +75,7 @@ def test_a_failure_while_storing_leaves_no_half_article(run_ingest, monkeypatch)
 
     monkeypatch.setattr(store, "_create_claims", broken)
     run = run_ingest(SEEDS)
-    assert run.failed == "2 of 2 file(s) failed."
+    assert run.failed == "2 of 2 files failed."
     assert "database error: disk I/O error" in run.err
     for model in (Article, Segment, Mention, Claim):
         assert not model.objects.exists(), model
@@ -94,7 +94,7 @@ def test_one_failed_article_does_not_poison_the_next(run_ingest, monkeypatch):
 
     monkeypatch.setattr(store, "_create_claims", fail_first)
     run = run_ingest(SEEDS)
-    assert run.failed == "1 of 2 file(s) failed."
+    assert run.failed == "1 of 2 files failed."
     assert Article.objects.count() == 1 and Claim.objects.exists()
 
 
@@ -111,4 +111,4 @@ def test_exit_status_is_non_zero_from_the_shell(tmp_path):
     )
     assert done.returncode == 1
     assert "empty.txt: file is empty" in done.stderr
-    assert "1 of 1 file(s) failed." in done.stderr
+    assert "1 of 1 file failed." in done.stderr

@@ -4,6 +4,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from articles.extraction.documents import ExtractedArticle, extract_targets
 from articles.extraction.gazetteer import Gazetteer
@@ -50,7 +51,12 @@ class Command(BaseCommand):
         failed, total = write(results)
         if failed:
             raise CommandError(
-                _("%(failed)d of %(total)d file(s) failed.") % {"failed": failed, "total": total}
+                ngettext(
+                    "%(failed)d of %(total)d file failed.",
+                    "%(failed)d of %(total)d files failed.",
+                    total,
+                )
+                % {"failed": failed, "total": total}
             )
 
     def _write_json(self, results) -> tuple[int, int]:

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from tqdm import tqdm
 
 from articles.ingest.files import discover
@@ -68,7 +69,11 @@ class Command(BaseCommand):
         self.stdout.write(outcome.summary())
         if not outcome.ok:
             raise CommandError(
-                _("%(failed)d of %(total)d file(s) failed.")
+                ngettext(
+                    "%(failed)d of %(total)d file failed.",
+                    "%(failed)d of %(total)d files failed.",
+                    len(targets),
+                )
                 % {"failed": outcome.counts[Status.FAILED], "total": len(targets)}
             )
 

@@ -67,5 +67,6 @@ class Command(BaseCommand):
         return messages[action, changed] % names
 
     def _list(self) -> None:
+        nobody = _("nobody")
         for role, usernames in members().items():
-            self.stdout.write(f"{role}: {', '.join(usernames) if usernames else _('nobody')}")
+            self.stdout.write(f"{role}: {', '.join(usernames) or nobody}")

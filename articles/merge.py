@@ -56,14 +56,15 @@ def merge_actors(kept: Actor, others: Sequence[Actor]) -> MergeReport:
 
 
 def _move_mentions(kept: Actor, ids: list[int]) -> int:
+    """Mentions of the same span by both actors become one: the kept actor's."""
     taken = set(kept.mentions.values_list("article_id", "start", "end"))
-    duplicates = [
-        pk
-        for pk, article, start, end in Mention.objects.filter(actor_id__in=ids).values_list(
-            "pk", "article_id", "start", "end"
-        )
-        if (article, start, end) in taken or taken.add((article, start, end))
-    ]
+    duplicates = []
+    for pk, *span in Mention.objects.filter(actor_id__in=ids).values_list(
+        "pk", "article_id", "start", "end"
+    ):
+        if tuple(span) in taken:
+            duplicates.append(pk)
+        taken.add(tuple(span))
     Mention.objects.filter(pk__in=duplicates).delete()
     return Mention.objects.filter(actor_id__in=ids).update(actor=kept)
 

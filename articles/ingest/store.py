@@ -6,11 +6,22 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from articles.anchoring import TextQuote, find_quote, quote_at
+from articles.crossref.suggest import suggest_for_article
 from articles.extraction.types import ActorRef, Extraction, FoundClaim, FoundQuantity
-from articles.models import Article, Claim, Mention, Origin, Segment, Source
+from articles.models import (
+    Article,
+    BlockingKey,
+    Claim,
+    CountCluster,
+    LinkSuggestion,
+    Mention,
+    Origin,
+    Segment,
+    Source,
+)
 from articles.normalise import normalise_name
 
 from .parsed import ParsedArticle, SegmentKind
@@ -71,6 +82,7 @@ def store_article(
         Segment.objects.bulk_create(_segments(article, parsed))
         _create_mentions(article, extraction, actor_ids)
         _create_claims(article, extraction.claims, actor_ids, source_ids, kept_claim_spans)
+        suggest_for_article(article)
     return stored
 
 
@@ -138,10 +150,20 @@ def _delete_derived_claims(claims: QuerySet[Claim]) -> None:
     ``QuerySet.delete()`` would load every claim and send a signal per row, so that the history
     records one deletion per extractor claim: noise for editors and queries per claim. Derived
     claims carry no editor work (no notes, links or review), only their "about" rows; any other
-    row that still pointed at them would make the database refuse the delete.
+    row that still pointed at them would make the database refuse the delete. Their blocking
+    keys and pending suggestions go with them; a count cluster left empty goes too, unless an
+    editor recorded its house figure.
     """
+    clusters = set(claims.exclude(cluster=None).values_list("cluster_id", flat=True))
     Claim.about.through.objects.filter(claim__in=claims).delete()
+    BlockingKey.objects.filter(claim__in=claims).delete()
+    pending = Q(from_claim__in=claims) | Q(to_claim__in=claims)
+    LinkSuggestion.objects.filter(pending, status=LinkSuggestion.Status.PENDING).delete()
     claims._raw_delete(claims.db)
+    if clusters:
+        CountCluster.objects.filter(pk__in=clusters, claims=None, house_claim=None).filter(
+            house_value=None, house_wording=""
+        ).delete()
 
 
 def _reanchor_claims(claims: list[Claim], article: Article, old_text: str, stored: Stored) -> None:

@@ -2,6 +2,7 @@ from .actors import Actor, ActorAlias, Mention
 from .articles import Article, Segment
 from .claims import Claim, ClaimLink
 from .common import Origin
+from .crossref import BlockingKey, CountCluster, LinkSuggestion
 from .notes import Note
 from .sources import Source
 
@@ -9,8 +10,11 @@ __all__ = [
     "Actor",
     "ActorAlias",
     "Article",
+    "BlockingKey",
     "Claim",
     "ClaimLink",
+    "CountCluster",
+    "LinkSuggestion",
     "Mention",
     "Note",
     "Origin",

@@ -46,6 +46,9 @@ class ClaimQuerySet(models.QuerySet):
             | Q(notes__isnull=False)
             | Q(links_out__isnull=False)
             | Q(links_in__isnull=False)
+            | Q(suggestions_out__status="rejected")
+            | Q(suggestions_in__status="rejected")
+            | Q(house_clusters__isnull=False)
         ).distinct()
 
 
@@ -147,6 +150,15 @@ class Claim(TimestampedModel):
         null=True,
         blank=True,
         related_name="+",
+    )
+    cluster = models.ForeignKey(
+        "articles.CountCluster",
+        verbose_name=_("count cluster"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="claims",
+        help_text=_("The reports of the same count this one belongs to."),
     )
     is_orphaned = models.BooleanField(
         _("orphaned"),

@@ -1,0 +1,127 @@
+"""Suggesting links for the claims of one article against everything stored before.
+
+The cost of one article does not grow with the database: candidates come from an index of
+blocking keys, at most ``CANDIDATES_PER_KEY`` per key (the most recently stored), and every
+step runs a fixed number of queries.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
+
+from articles.models import Article, BlockingKey, Claim, ClaimLink, LinkSuggestion
+
+from .clusters import assign_clusters
+from .facts import ClaimFacts
+from .keys import blocking_keys, lookup_keys
+from .load import load_facts
+from .score import Candidate, score_pair
+
+CANDIDATES_PER_KEY = 200
+# The claims sharing the most keys with a claim are scored against it, no more than this.
+COMPARISONS_PER_CLAIM = 150
+
+
+@dataclass(frozen=True, slots=True)
+class Suggested:
+    candidates: int  # claims compared
+    suggestions: int  # new suggestions stored
+    clustered: int  # claims that joined or founded a count cluster
+
+
+def suggest_for_article(article: Article | int) -> Suggested:
+    """Propose links between this article's claims and the stored claims they share keys with."""
+    article_id = article if isinstance(article, int) else article.pk
+    own = load_facts(Claim.objects.filter(article_id=article_id, is_orphaned=False))
+    if not own:
+        return Suggested(0, 0, 0)
+    _store_keys(own)
+    wanted = {facts.claim_id: lookup_keys(facts) for facts in own}
+    by_key = _claims_by_key(set().union(*wanted.values()))
+    shortlist = {claim_id: _shortlist(keys, by_key) for claim_id, keys in wanted.items()}
+    ids = set().union(*shortlist.values())
+    others = {
+        f.claim_id: f for f in load_facts(Claim.objects.filter(pk__in=ids, is_orphaned=False))
+    }
+    candidates = _score(own, shortlist, others)
+    created = _store_new(candidates, list(wanted))
+    clustered = assign_clusters(own, others, candidates)
+    return Suggested(len(others), created, clustered)
+
+
+def _store_keys(claims: Iterable[ClaimFacts]) -> None:
+    BlockingKey.objects.bulk_create(
+        [BlockingKey(claim_id=f.claim_id, key=key) for f in claims for key in blocking_keys(f)],
+        ignore_conflicts=True,
+    )
+
+
+def _claims_by_key(keys: set[str]) -> dict[str, list[int]]:
+    """The newest claims under each key, at most ``CANDIDATES_PER_KEY`` per key."""
+    ranked = (
+        BlockingKey.objects.filter(key__in=keys)
+        .annotate(rank=Window(RowNumber(), partition_by=F("key"), order_by=F("claim_id").desc()))
+        .filter(rank__lte=CANDIDATES_PER_KEY)
+        .values_list("key", "claim_id")
+    )
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for key, claim_id in ranked:
+        by_key[key].append(claim_id)
+    return by_key
+
+
+def _shortlist(keys: set[str], by_key: dict[str, list[int]]) -> set[int]:
+    """The claims sharing the most keys with one claim, newest first among equals."""
+    shared = Counter(claim_id for key in keys for claim_id in by_key.get(key, ()))
+    best = heapq.nlargest(
+        COMPARISONS_PER_CLAIM, shared.items(), key=lambda item: (item[1], item[0])
+    )
+    return {claim_id for claim_id, _count in best}
+
+
+def _score(
+    own: list[ClaimFacts], shortlist: dict[int, set[int]], others: dict[int, ClaimFacts]
+) -> list[Candidate]:
+    found: dict[frozenset[int], Candidate] = {}
+    for facts in own:
+        for other_id in shortlist[facts.claim_id]:
+            pair = frozenset((facts.claim_id, other_id))
+            if len(pair) == 1 or pair in found or other_id not in others:
+                continue
+            candidate = score_pair(facts, others[other_id])
+            if candidate is not None:
+                found[pair] = candidate
+    return list(found.values())
+
+
+def _store_new(candidates: list[Candidate], claim_ids: list[int]) -> int:
+    """Store the candidates no suggestion or link already covers, whatever its decision."""
+    if not candidates:
+        return 0
+    involving = Q(from_claim__in=claim_ids) | Q(to_claim__in=claim_ids)
+    known = {
+        frozenset(pair)
+        for model in (LinkSuggestion, ClaimLink)
+        for pair in model.objects.filter(involving).values_list("from_claim_id", "to_claim_id")
+    }
+    fresh = [c for c in candidates if frozenset((c.first, c.second)) not in known]
+    LinkSuggestion.objects.bulk_create(
+        [
+            LinkSuggestion(
+                from_claim_id=c.first,
+                to_claim_id=c.second,
+                relation=c.relation,
+                score=c.score,
+                reasons=c.reasons,
+            )
+            for c in fresh
+        ],
+        ignore_conflicts=True,
+    )
+    return len(fresh)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 
+from django.db import models
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history
 
 from articles.models import Claim, CountCluster
@@ -73,12 +74,12 @@ def _same_count(candidate: Candidate, a: ClaimFacts, b: ClaimFacts) -> bool:
     )
 
 
-class Rank(StrEnum):
+class Rank(models.TextChoices):
     """How a report ranks in its cluster, as Wikidata ranks statements."""
 
-    PREFERRED = "preferred"
-    NORMAL = "normal"
-    DEPRECATED = "deprecated"
+    PREFERRED = "preferred", _("preferred")
+    NORMAL = "normal", _("normal")
+    DEPRECATED = "deprecated", _("deprecated")
 
 
 @dataclass(frozen=True, slots=True)

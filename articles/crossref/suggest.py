@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 
@@ -125,3 +126,19 @@ def _store_new(candidates: list[Candidate], claim_ids: list[int]) -> int:
         ignore_conflicts=True,
     )
     return len(fresh)
+
+
+def suggest_for_articles(
+    articles: Iterable[int], on_article: Callable[[Suggested], None] | None = None
+) -> Suggested:
+    """Suggest links for many articles, each in a transaction of its own; returns the totals."""
+    candidates = suggestions = clustered = 0
+    for article_id in articles:
+        with transaction.atomic():
+            done = suggest_for_article(article_id)
+        candidates += done.candidates
+        suggestions += done.suggestions
+        clustered += done.clustered
+        if on_article is not None:
+            on_article(done)
+    return Suggested(candidates, suggestions, clustered)

@@ -28,15 +28,16 @@ class ClaimQuerySet(models.QuerySet):
         return self.exclude(quantity_key="")
 
     def with_conflicting_quantities(self) -> "ClaimQuerySet":
-        """Claims counting the same thing (same quantity key) that give different numbers."""
-        disputed_keys = (
-            self.model.objects.with_quantity()
-            .values("quantity_key")
-            .annotate(numbers=Count(Coalesce("quantity_value", "quantity_min"), distinct=True))
-            .filter(numbers__gt=1)
-            .values("quantity_key")
+        """Reports of a count cluster whose reports give different numbers."""
+        from .crossref import CountCluster
+
+        figure = Coalesce("claims__quantity_value", "claims__quantity_min")
+        disputed = (
+            CountCluster.objects.annotate(figures=Count(figure, distinct=True))
+            .filter(figures__gt=1)
+            .values("pk")
         )
-        return self.filter(quantity_key__in=disputed_keys)
+        return self.filter(cluster__in=disputed)
 
     def editor_work(self) -> "ClaimQuerySet":
         """Claims that hold an editor's work and must survive a re-ingest."""

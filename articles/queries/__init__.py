@@ -1,0 +1,1 @@
+"""Read-only queries behind the terminal commands: plain typed functions, no argparse."""

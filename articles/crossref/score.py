@@ -52,12 +52,15 @@ def score_pair(a: ClaimFacts, b: ClaimFacts) -> Candidate | None:
     if a.claim_id == b.claim_id:
         return None
     match = count_match(a.count_key, b.count_key) if a.has_figure and b.has_figure else None
-    if match is not None:
+    same_article = a.article_id == b.article_id
+    if match is not None and not (same_article and match is CountMatch.LOOSE):
         candidate = _count_pair(a, b, match)
-    elif a.article_id != b.article_id:
-        candidate = _text_pair(a, b)
+    elif (a.has_figure and b.has_figure) or same_article:
+        # Different counts ("22 gedood" and "22 gewond") are no copies of each other, however
+        # alike their wording; sentences of one article share its actors: only counts link.
+        candidate = None
     else:
-        candidate = None  # sentences of one article share its actors; only counts are linked
+        candidate = _text_pair(a, b)
     return candidate if candidate is not None and candidate.score >= MIN_SCORE else None
 
 

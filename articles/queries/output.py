@@ -5,8 +5,11 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -155,3 +158,19 @@ def _table_line(cells: Sequence[str], columns: Sequence[Column], widths: Sequenc
             cell = cell[: width - 1] + ELLIPSIS
         parts.append(cell.rjust(width) if column.align == "right" else cell.ljust(width))
     return "  ".join(parts).rstrip() + "\n"
+
+
+@contextmanager
+def stopped_reader_is_fine() -> Iterator[None]:
+    """End quietly when the reader of our output goes away (``manage.py claims | head``).
+
+    The interpreter would otherwise print a traceback when it flushes stdout at exit; see the
+    note on SIGPIPE in the Python documentation of the ``signal`` module.
+    """
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise SystemExit(1) from None

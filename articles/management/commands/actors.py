@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from articles.models import Actor
 from articles.queries.actors import ACTOR_COLUMNS, actor_list, actor_rows, named_like
 from articles.queries.names import ACTOR, UnknownName, suggest_actors
-from articles.queries.output import FORMATS, non_negative_int, write_rows
+from articles.queries.output import FORMATS, non_negative_int, stopped_reader_is_fine, write_rows
 
 
 class Command(BaseCommand):
@@ -40,7 +40,8 @@ class Command(BaseCommand):
         shown = list(actors[: limit + 1]) if limit else list(actors)
         if not shown and name and not Actor.objects.filter(named_like(name)).exists():
             raise CommandError(str(UnknownName(ACTOR, name, suggest_actors(name))))
-        write_rows(actor_rows(shown[: limit or None]), ACTOR_COLUMNS, format, self.stdout)
+        with stopped_reader_is_fine():
+            write_rows(actor_rows(shown[: limit or None]), ACTOR_COLUMNS, format, self.stdout)
         if limit and len(shown) > limit:
             self.stderr.write(
                 _("Only the first %(limit)d actors are shown; --limit 0 shows all.")

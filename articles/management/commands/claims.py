@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from articles.models import Claim
 from articles.queries.claims import CLAIM_COLUMNS, ClaimFilters, claim_list, claim_rows
 from articles.queries.names import UnknownName
-from articles.queries.output import FORMATS, non_negative_int, write_rows
+from articles.queries.output import FORMATS, non_negative_int, stopped_reader_is_fine, write_rows
 
 
 class Command(BaseCommand):
@@ -62,7 +62,8 @@ class Command(BaseCommand):
             shown = list(claims[: limit + 1]) if limit else list(claims)
         except UnknownName as error:
             raise CommandError(str(error)) from error
-        write_rows(claim_rows(shown[: limit or None]), CLAIM_COLUMNS, format, self.stdout)
+        with stopped_reader_is_fine():
+            write_rows(claim_rows(shown[: limit or None]), CLAIM_COLUMNS, format, self.stdout)
         if limit and len(shown) > limit:
             self.stderr.write(
                 _("Only the first %(limit)d claims are shown; --limit 0 shows all.")

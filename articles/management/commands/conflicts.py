@@ -10,7 +10,7 @@ from articles.queries.conflicts import (
     conflict_rows,
     conflict_views,
 )
-from articles.queries.output import FORMATS, non_negative_int, write_rows
+from articles.queries.output import FORMATS, non_negative_int, stopped_reader_is_fine, write_rows
 
 
 class Command(BaseCommand):
@@ -47,6 +47,8 @@ class Command(BaseCommand):
         views = conflict_views(filters)
         if format == "json":
             documents = conflict_documents(views)
-            self.stdout.write(json.dumps(documents, ensure_ascii=False, indent=2))
+            with stopped_reader_is_fine():
+                self.stdout.write(json.dumps(documents, ensure_ascii=False, indent=2))
             return
-        write_rows(conflict_rows(views), CONFLICT_COLUMNS, format, self.stdout)
+        with stopped_reader_is_fine():
+            write_rows(conflict_rows(views), CONFLICT_COLUMNS, format, self.stdout)

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from articles import figures
+
 from .text import is_copy
 
 EXACT = "exact"
@@ -119,13 +121,6 @@ def _is_integral(number: Decimal) -> bool:
     return number == number.to_integral_value()
 
 
-def format_decimal(number: Decimal) -> str:
-    """Plain notation without trailing zeros or exponent: 22.000 → "22", 1E+6 → "1000000"."""
-    if _is_integral(number):
-        return str(int(number))
-    return format(number.normalize(), "f")
-
-
 def json_number(number: Decimal | None) -> int | float | None:
     """A Decimal as an int when integral, else a float (None stays None)."""
     if number is None:
@@ -174,22 +169,11 @@ def interval(report: Report) -> Interval | None:
             return Interval(value, value)
 
 
-_QUALIFIER_SIGNS = {AT_LEAST: "≥ ", MORE_THAN: "> ", LESS_THAN: "< ", APPROXIMATELY: "≈ "}
-
-
 def figure_label(report: Report) -> str:
-    """A short human label: "34", "≥ 22", "> 22", "< 22", "≈ 1000000", "200000–999999"."""
-    value = _finite(report.value)
-    if value is not None:
-        return _QUALIFIER_SIGNS.get(report.qualifier, "") + format_decimal(value)
-    minimum, maximum = _finite(report.minimum), _finite(report.maximum)
-    if minimum is None:
-        return ""
-    if maximum is None:
-        return "≥ " + format_decimal(minimum)
-    if minimum == maximum:
-        return format_decimal(minimum)
-    return f"{format_decimal(minimum)}–{format_decimal(maximum)}"
+    """A short human label: "34", "≥ 22", "> 22", "< 22", "≈ 1000000", "≈ 200000–999999"."""
+    return figures.figure_label(
+        _finite(report.value), _finite(report.minimum), _finite(report.maximum), report.qualifier
+    )
 
 
 # --- dates and updates ---------------------------------------------------------------------

@@ -8,18 +8,11 @@ from dataclasses import dataclass
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from articles.figures import figure_label
 from articles.models import Actor, Claim
 
 from .names import resolve_actor, resolve_article, resolve_source_filter
-from .output import Column, plain_number
-
-QUALIFIER_SIGNS = {
-    Claim.Qualifier.EXACT.value: "",
-    Claim.Qualifier.AT_LEAST.value: "≥ ",
-    Claim.Qualifier.MORE_THAN.value: "> ",
-    Claim.Qualifier.LESS_THAN.value: "< ",
-    Claim.Qualifier.APPROXIMATELY.value: "≈ ",
-}
+from .output import Column
 
 CLAIM_COLUMNS: tuple[Column, ...] = (
     Column("id", _("id"), 8, align="right"),
@@ -113,17 +106,10 @@ def source_label(claim: Claim) -> str:
 
 def quantity_label(claim: Claim) -> str:
     """``≥ 22 Turkse militairen om het leven gekomen``; a range as ``≈ 200000–999999 …``."""
-    low, high = claim.quantity_min, claim.quantity_max
-    if claim.quantity_value is not None:
-        number = plain_number(claim.quantity_value)
-    elif low is not None and high is not None:
-        number = f"{plain_number(low)}–{plain_number(high)}"
-    elif low is not None or high is not None:
-        number = plain_number(low if low is not None else high)
-    else:
-        return ""
-    sign = QUALIFIER_SIGNS.get(claim.quantity_qualifier, "")
-    return f"{sign}{number} {claim.quantity_what}".strip()
+    figure = figure_label(
+        claim.quantity_value, claim.quantity_min, claim.quantity_max, claim.quantity_qualifier
+    )
+    return f"{figure} {claim.quantity_what}".strip() if figure else ""
 
 
 def _claims_about(actor: Actor) -> QuerySet:

@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy
 
 from articles.crossref.clusters import ClusterView, cluster_views
 from articles.crossref.load import facts_of
-from articles.crossref.reconcile import figure_label, format_decimal, format_partial_date
+from articles.crossref.reconcile import figure_label, format_partial_date
 from articles.crossref.score import report_of
+from articles.figures import plain_number
 from articles.models import CountCluster
 
 from .output import Column
@@ -55,7 +56,7 @@ def conflict_views(filters: ConflictFilters) -> list[ClusterView]:
 
 
 def _number(value) -> str:
-    return "" if value is None else format_decimal(value)
+    return "" if value is None else plain_number(value)
 
 
 def range_label(view: ClusterView) -> str:

@@ -18,6 +18,8 @@ from typing import Literal, Protocol
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from articles.figures import plain_number
+
 FORMATS = ("table", "json", "csv")
 ELLIPSIS = "…"
 _SPACE = re.compile(r"\s+")
@@ -63,11 +65,6 @@ def write_rows(
     if fmt not in writers:
         raise ValueError(f"unknown format {fmt!r}, expected one of {FORMATS}")
     return writers[fmt](rows, columns, stream)
-
-
-def plain_number(number: Decimal) -> str:
-    """``Decimal("22.000")`` as ``22``, ``Decimal("2.50")`` as ``2.5``; never an exponent."""
-    return format(number.normalize(), "f")
 
 
 def _write_csv(rows: Iterable[Mapping[str, object]], columns: Sequence[Column], stream) -> int:

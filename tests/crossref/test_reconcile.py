@@ -14,11 +14,11 @@ from articles.crossref.reconcile import (
     Reconciliation,
     Report,
     figure_label,
-    format_decimal,
     interval,
     is_update,
     reconcile,
 )
+from articles.figures import plain_number
 
 D = Decimal
 _ids = iter(range(1, 1_000_000))
@@ -362,12 +362,12 @@ def test_superseded_reports_are_not_counted_as_sources() -> None:
 # --- labels and serialisation ----------------------------------------------------------------
 
 
-def test_format_decimal() -> None:
-    assert format_decimal(D("22.000")) == "22"
-    assert format_decimal(D("3.7")) == "3.7"
-    assert format_decimal(D("3.70")) == "3.7"
-    assert format_decimal(D("1E+6")) == "1000000"
-    assert format_decimal(D("0.00001")) == "0.00001"
+def test_plain_number() -> None:
+    assert plain_number(D("22.000")) == "22"
+    assert plain_number(D("3.7")) == "3.7"
+    assert plain_number(D("3.70")) == "3.7"
+    assert plain_number(D("1E+6")) == "1000000"
+    assert plain_number(D("0.00001")) == "0.00001"
 
 
 def test_figure_labels() -> None:

@@ -10,7 +10,8 @@ import pytest
 from django.core.management.base import OutputWrapper
 from django.utils.translation import gettext_lazy
 
-from articles.queries.output import Column, non_negative_int, plain_number, write_rows
+from articles.figures import plain_number
+from articles.queries.output import Column, non_negative_int, write_rows
 
 COLUMNS = [
     Column("id", gettext_lazy("id"), 5, align="right"),

@@ -40,3 +40,14 @@ def figure_label(
     if minimum == maximum:
         return sign + low
     return f"{sign}{low}–{plain_number(maximum, grouped=grouped)}"
+
+
+def claim_figure(claim, *, grouped: bool = False) -> str:
+    """The figure of a claim (anything with the ``quantity_*`` fields of ``Claim``)."""
+    return figure_label(
+        claim.quantity_value,
+        claim.quantity_min,
+        claim.quantity_max,
+        claim.quantity_qualifier,
+        grouped=grouped,
+    )

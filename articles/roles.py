@@ -2,7 +2,8 @@
 
 A role is a group of permissions on the articles models. Both roles work in the admin, so a
 role also makes its user staff. Migration ``0005_roles`` creates the groups from a frozen copy
-of the lists below: change a list here, and write a migration that changes the group too.
+of the lists below, and ``0007_crossref_roles`` adds the cross-referencing models: change a
+list here, and write a migration that changes the groups too.
 """
 
 from django.contrib.auth import get_user_model
@@ -14,14 +15,18 @@ READERS = "Readers"
 ROLES = (EDITORS, READERS)
 
 EDITED_MODELS = ("claim", "claimlink", "note", "actor", "actoralias", "source", "mention")
+# Made by the ingest; editors decide on them (accept a suggested link, record a house figure)
+# but never add or delete one. The blocking keys are an internal index: no role sees them.
+DECIDED_MODELS = ("countcluster", "linksuggestion")
 READ_ONLY_MODELS = ("article", "segment")
 HISTORICAL_MODELS = (
     "historicalclaim",
     "historicalclaim_about",
     "historicalclaimlink",
     "historicalactor",
+    "historicalcountcluster",
 )
-ALL_MODELS = EDITED_MODELS + READ_ONLY_MODELS + HISTORICAL_MODELS
+ALL_MODELS = EDITED_MODELS + DECIDED_MODELS + READ_ONLY_MODELS + HISTORICAL_MODELS
 
 
 def codenames(actions: tuple[str, ...], models: tuple[str, ...]) -> frozenset[str]:
@@ -32,6 +37,7 @@ def codenames(actions: tuple[str, ...], models: tuple[str, ...]) -> frozenset[st
 # is read-only in the admin), but never adds or deletes one: that is the ingest's job.
 PERMISSIONS: dict[str, frozenset[str]] = {
     EDITORS: codenames(("view", "add", "change", "delete"), EDITED_MODELS)
+    | codenames(("view", "change"), DECIDED_MODELS)
     | codenames(("view",), READ_ONLY_MODELS + HISTORICAL_MODELS)
     | {"change_article"},
     READERS: codenames(("view",), ALL_MODELS),

@@ -1,5 +1,5 @@
 """The editors' admin: one module per part of the schema."""
 
-from . import actors, articles, claims, notes, sources
+from . import actors, articles, claims, clusters, notes, sources, suggestions
 
-__all__ = ["actors", "articles", "claims", "notes", "sources"]
+__all__ = ["actors", "articles", "claims", "clusters", "notes", "sources", "suggestions"]

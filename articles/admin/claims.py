@@ -8,25 +8,19 @@ from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import bulk_create_with_history
 
+from articles.figures import claim_figure
 from articles.models import Claim, ClaimLink, Origin
 from articles.resources import ClaimLinkResource, ClaimResource
 
 from .common import AuthoredNotes, ClaimNoteInline
 from .filters import ArticleMonthFilter, HasConflictsFilter, HasQuantityFilter
 from .highlight import in_context
-
-QUALIFIER_SIGNS = {"at_least": "≥ ", "approximately": "≈ ", "more_than": "> ", "less_than": "< "}
+from .suggestions import SuggestionsInInline, SuggestionsOutInline
 
 
 def quantity_label(claim: Claim) -> str:
-    """``≥ 22``, ``≈ 3,700,000`` or ``200,000–999,999``: the number as the claim states it."""
-    if claim.quantity_value is not None:
-        number = f"{claim.quantity_value.normalize():,f}"
-    elif claim.quantity_min is not None and claim.quantity_max is not None:
-        number = f"{claim.quantity_min.normalize():,f}–{claim.quantity_max.normalize():,f}"
-    else:
-        return ""
-    return QUALIFIER_SIGNS.get(claim.quantity_qualifier, "") + number
+    """``≥ 22``, ``≈ 3,700,000`` or ``≈ 200,000–999,999``: the number as the claim states it."""
+    return claim_figure(claim, grouped=True)
 
 
 class LinkInline(admin.TabularInline):
@@ -76,7 +70,7 @@ class ClaimAdmin(ImportExportMixin, AuthoredNotes, SimpleHistoryAdmin):
     ]
     list_select_related = ["article", "source", "via"]
     search_fields = ["text", "direct_quote", "source__name", "about__name", "about__aliases__name"]
-    autocomplete_fields = ["article", "source", "via", "about"]
+    autocomplete_fields = ["article", "source", "via", "about", "cluster"]
     # Text and context come from the span; the span is checked against the article text.
     readonly_fields = [
         "context",
@@ -97,6 +91,7 @@ class ClaimAdmin(ImportExportMixin, AuthoredNotes, SimpleHistoryAdmin):
                 "fields": [
                     ("quantity_value", "quantity_min", "quantity_max", "quantity_qualifier"),
                     ("quantity_what", "quantity_key"),
+                    "cluster",
                 ]
             },
         ),
@@ -106,7 +101,13 @@ class ClaimAdmin(ImportExportMixin, AuthoredNotes, SimpleHistoryAdmin):
         ),
         (_("Record"), {"fields": [("created_by", "created_at", "updated_at")]}),
     ]
-    inlines = [LinksOutInline, LinksInInline, ClaimNoteInline]
+    inlines = [
+        LinksOutInline,
+        LinksInInline,
+        SuggestionsOutInline,
+        SuggestionsInInline,
+        ClaimNoteInline,
+    ]
     actions = [
         "mark_verified",
         "mark_disputed",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from articles.figures import figure_label
+from articles.figures import claim_figure
 from articles.models import Actor, Claim
 
 from .names import resolve_actor, resolve_article, resolve_source_filter
@@ -106,9 +106,7 @@ def source_label(claim: Claim) -> str:
 
 def quantity_label(claim: Claim) -> str:
     """``≥ 22 Turkse militairen om het leven gekomen``; a range as ``≈ 200000–999999 …``."""
-    figure = figure_label(
-        claim.quantity_value, claim.quantity_min, claim.quantity_max, claim.quantity_qualifier
-    )
+    figure = claim_figure(claim)
     return f"{figure} {claim.quantity_what}".strip() if figure else ""
 
 

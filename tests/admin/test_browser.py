@@ -1,5 +1,6 @@
 """The admin in Debian's Chromium: what an editor and a reader do in a day."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,51 @@ def test_an_editor_finds_an_actor_by_alias_and_sees_its_claims(page, site, scree
     page.goto(f"{site}/admin/articles/source/")
     expect(row(page, "Reuters")).to_have_count(1)
     snap(page, screenshot_dir, "source_list")
+
+
+def test_an_editor_accepts_a_suggested_link_and_records_a_house_figure(page, site, screenshot_dir):
+    claim_22 = Claim.objects.get(text__contains=COUNTS["22"])
+    claim_33 = Claim.objects.get(text__contains=COUNTS["33"])
+    log_in(page, site, "redacteur")
+    page.goto(f"{site}/admin/articles/linksuggestion/")
+    conflict = row(page, COUNTS["22"]).filter(has_text=COUNTS["34"])
+    expect(conflict).to_have_count(1)
+    expect(conflict).to_contain_text("same count")
+    snap(page, screenshot_dir, "suggestions")
+    conflict.locator("input.action-select").check()
+    page.select_option("select[name=action]", "accept_selected")
+    page.click("button[name=index]")
+    expect(page.locator(".messagelist")).to_contain_text("1 suggestion accepted")
+    expect(row(page, COUNTS["22"]).filter(has_text=COUNTS["34"])).to_have_count(0)
+    row(page, "Het is nog niet duidelijk").locator(".field-relation_label a").click()
+    expect(page.locator("#content")).to_contain_text("one calls it unclear")
+    snap(page, screenshot_dir, "suggestion_change")
+    page.click("button[name=_reject]")
+    expect(page.locator(".messagelist")).to_contain_text("Suggestion rejected")
+    expect(row(page, "Het is nog niet duidelijk")).to_have_count(0)
+
+    page.goto(f"{site}/admin/articles/claim/{claim_22.pk}/change/")
+    expect(page.locator("#links_out-group")).to_contain_text("Turkse")
+    expect(page.locator("#id_links_out-0-note")).to_have_value(re.compile("same count"))
+    expect(page.locator("#suggestions_in-group")).to_contain_text(COUNTS["33"])
+    snap(page, screenshot_dir, "claim_suggestions")
+    link = ClaimLink.objects.select_related("to_claim", "created_by").get(from_claim=claim_22)
+    assert COUNTS["34"] in link.to_claim.text and link.created_by.username == "redacteur"
+
+    page.goto(f"{site}/admin/articles/countcluster/")
+    snap(page, screenshot_dir, "cluster_list")
+    row(page, "Turkse").locator("th a").click()
+    expect(page.locator("table.reconciliation")).to_contain_text("gouverneur van Hatay")
+    page.fill("#id_house_value", "33")
+    page.select_option("#id_house_qualifier", "at_least")
+    page.fill("#id_house_wording", "zeker 33 Turkse militairen gedood, volgens Turkse media")
+    page.select_option("#id_house_claim", str(claim_33.pk))
+    page.click("input[name=_continue]")
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    expect(page.locator("table.cluster-reports tbody tr").first).to_contain_text(COUNTS["33"])
+    expect(page.locator("table.cluster-reports tr.rank-preferred")).to_have_count(1)
+    expect(page.locator(".fieldBox.field-house_decided_by")).to_contain_text("redacteur")
+    snap(page, screenshot_dir, "cluster")
+    cluster = claim_33.cluster
+    cluster.refresh_from_db()
+    assert (cluster.house_claim, cluster.house_decided_by.username) == (claim_33, "redacteur")

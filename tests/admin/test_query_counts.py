@@ -6,8 +6,19 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
-from articles.models import Actor, Article, Claim, ClaimLink, Mention, Note, Source
+from articles.models import (
+    Actor,
+    Article,
+    Claim,
+    ClaimLink,
+    CountCluster,
+    LinkSuggestion,
+    Mention,
+    Note,
+    Source,
+)
 from tests.factories import ActorFactory, ArticleFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -97,3 +108,87 @@ def test_change_pages_do_not_grow_with_the_data(editor_client):
         baseline,
         counts,
     )
+
+
+def crossref_corpus(rows: int, reports: int = 3) -> list[CountCluster]:
+    """``rows`` count clusters of ``reports`` reports each, and two suggested links per cluster
+    (pending, and one accepted for the "all" view)."""
+    actor = ActorFactory()
+    source = SourceFactory(actor=actor)
+    clusters = CountCluster.objects.bulk_create(
+        CountCluster(key="turks|dood", label="Turkse doden") for _ in range(rows)
+    )
+    for cluster in clusters:
+        article = ArticleFactory(text=" date 2020-02 " + "Zeker 22 doden, zei hij. " * reports)
+        claims = Claim.objects.bulk_create(
+            Claim(
+                article=article,
+                start=14 + 25 * i,
+                end=14 + 25 * i + 24,
+                text=article.text[14 + 25 * i : 14 + 25 * i + 24],
+                source=source,
+                quantity_value=22 + i,
+                quantity_qualifier="at_least" if i % 2 else "exact",
+                quantity_key="turks|dood",
+                cluster=cluster,
+            )
+            for i in range(reports)
+        )
+        Claim.about.through.objects.bulk_create(
+            Claim.about.through(claim=c, actor=actor) for c in claims
+        )
+        LinkSuggestion.objects.bulk_create(
+            LinkSuggestion(
+                from_claim=a,
+                to_claim=b,
+                relation="conflicts",
+                score=0.7,
+                reasons=[{"code": "same_month"}],
+                status="pending" if i == 0 else "accepted",
+                decided_at=None if i == 0 else timezone.now(),
+            )
+            for i, (a, b) in enumerate(pairwise(claims[:3]))
+        )
+    return clusters
+
+
+CROSSREF_PAGES = [
+    ("linksuggestion", {}),
+    ("linksuggestion", {"status": "all", "relation": "conflicts", "q": "doden"}),
+    ("countcluster", {}),
+    ("countcluster", {"has_house_figure": "no", "q": "dood"}),
+]
+
+
+@pytest.mark.parametrize(("model", "params"), CROSSREF_PAGES)
+def test_crossref_changelists_do_not_grow_with_the_data(
+    editor_client, django_assert_max_num_queries, model, params
+):
+    url = reverse(f"admin:articles_{model}_changelist")
+    crossref_corpus(5)
+    small = queries(editor_client, url, params)
+    crossref_corpus(45)  # 50 clusters, 100 suggestions: every row on the one page
+    with django_assert_max_num_queries(min(small, 12)):
+        response = editor_client.get(url, params)
+    assert len(response.context["cl"].result_list) >= 50
+
+
+def test_crossref_change_pages_do_not_grow_with_the_data(editor_client):
+    small, large = crossref_corpus(1, reports=3)[0], crossref_corpus(1, reports=30)[0]
+    counts = []
+    for cluster in (small, large):
+        claim = cluster.claims.order_by("start")[1]  # one suggestion out, one in
+        suggestion = LinkSuggestion.objects.filter(from_claim__cluster=cluster).first()
+        counts.append(
+            [
+                queries(
+                    editor_client, reverse("admin:articles_countcluster_change", args=[cluster.pk])
+                ),
+                queries(editor_client, reverse("admin:articles_claim_change", args=[claim.pk])),
+                queries(
+                    editor_client,
+                    reverse("admin:articles_linksuggestion_change", args=[suggestion.pk]),
+                ),
+            ]
+        )
+    assert all(large <= small for small, large in zip(*counts, strict=True)), counts

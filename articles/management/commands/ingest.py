@@ -4,10 +4,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from tqdm import tqdm
 
 from articles.ingest.files import discover
 from articles.ingest.service import FileResult, IngestOptions, Status, ingest
+from articles.management.progress import progress_bar
 
 
 class Command(BaseCommand):
@@ -44,13 +44,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths, dry_run, corpus, max_bytes, no_progress, verbosity, **options):
         targets = list(discover(paths or [Path(settings.BASE_DIR) / "seeds"]))
-        progress = tqdm(
-            total=len(targets),
-            unit="file",
-            disable=True if no_progress else None,  # None: only on a terminal
-            file=self.stderr._out,
-            leave=False,
-        )
+        progress = progress_bar(self.stderr, len(targets), "file", hidden=no_progress)
 
         def report(result: FileResult) -> None:
             progress.update()

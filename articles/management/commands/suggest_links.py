@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
-from tqdm import tqdm
 
 from articles.crossref.suggest import Suggested, suggest_for_articles
+from articles.management.progress import progress_bar
 from articles.models import Article
 
 
@@ -29,13 +29,7 @@ class Command(BaseCommand):
             numbers = [int(a) for a in articles if a.isdigit()]
             chosen = chosen.filter(pk__in=numbers) | chosen.filter(external_id__in=articles)
         ids = list(chosen.values_list("pk", flat=True))
-        progress = tqdm(
-            total=len(ids),
-            unit="article",
-            disable=True if no_progress else None,  # None: only on a terminal
-            file=self.stderr._out,
-            leave=False,
-        )
+        progress = progress_bar(self.stderr, len(ids), "article", hidden=no_progress)
 
         def advance(_done: Suggested) -> None:
             progress.update()

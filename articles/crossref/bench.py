@@ -129,12 +129,12 @@ INCIDENTS = [
     "zware gevechten", "een raketaanval", "een drone-aanval", "een aardbeving",
 ]  # fmt: skip
 WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
-QUALIFIERS = {
-    "exact": [""],
-    "at_least": ["zeker", "ten minste", "minstens"],
-    "approximately": ["ongeveer", "zo'n", "circa"],
-    "more_than": ["meer dan", "ruim"],
-    "less_than": ["minder dan"],
+QUALIFIERS = {  # the word before the figure
+    "exact": "",
+    "at_least": "zeker",
+    "approximately": "ongeveer",
+    "more_than": "meer dan",
+    "less_than": "minder dan",
 }
 
 
@@ -317,7 +317,7 @@ def make_world(rng: random.Random, months: int = YEARS * 12) -> World:
 def figure_text(count: Count) -> str:
     if count.value is None:
         return f"tussen de {count.minimum:.0f} en {count.maximum:.0f}"
-    return f"{QUALIFIERS[count.qualifier][0]} {count.value:.0f}".strip()
+    return f"{QUALIFIERS[count.qualifier]} {count.value:.0f}".strip()
 
 
 def draw_count(rng: random.Random, world: World, month: int) -> Count:

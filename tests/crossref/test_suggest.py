@@ -147,3 +147,14 @@ def test_the_cost_of_one_article_does_not_grow_with_the_database(count_article, 
         large_run = suggest_for_article(newer.article_id)
     assert len(large) == len(small), [q["sql"][:60] for q in large]
     assert small_run.candidates == 4 and large_run.candidates <= 5 + 1
+
+
+def test_keys_looked_up_in_several_queries_find_the_same_candidates(count_article, monkeypatch):
+    for n in range(4):
+        count_article(f"Er zijn {20 + n} Turkse militairen gedood.", value=20 + n)
+    new = count_article("Er zijn 99 Turkse militairen gedood.", value=99, suggest=False)
+    monkeypatch.setattr(suggest, "KEYS_PER_QUERY", 2)
+    with CaptureQueriesContext(connection) as chunked:
+        found = suggest_for_article(new.article_id)
+    assert found.candidates == 5 and found.suggestions == 4
+    assert sum("UNION ALL" in q["sql"] for q in chunked) > 1

@@ -111,18 +111,24 @@ def _text_pair(a: ClaimFacts, b: ClaimFacts) -> Candidate | None:
         relation = Relation.CORROBORATES
     else:
         relation = Relation.RELATED
-    score = 0.2 + _context(a, b, shared, reasons)
+    score = 0.2 + _context(a, b, shared, reasons, text)
     return Candidate(a.claim_id, b.claim_id, relation, round(min(score, 1.0), 3), reasons)
 
 
-def _context(a: ClaimFacts, b: ClaimFacts, shared: list[str], reasons: list[dict]) -> float:
+def _context(
+    a: ClaimFacts,
+    b: ClaimFacts,
+    shared: list[str],
+    reasons: list[dict],
+    text: float | None = None,
+) -> float:
     """What the pair shares beyond its count: actors, sentence content, time."""
     score = 0.0
     if shared:
         union = len(a.about | b.about)
         score += 0.25 * len(a.about & b.about) / union
         reasons.append({"code": "same_actors", "names": shared})
-    text = similarity(a.text, b.text)
+    text = similarity(a.text, b.text) if text is None else text
     if text >= RELATED_TEXT:
         score += 0.2 * text / 100
         reasons.append({"code": "similar_text", "ratio": round(text)})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -27,6 +28,7 @@ _DOUBT = re.compile(
 COPY_SIMILARITY = 90
 
 
+@lru_cache(maxsize=4096)
 def content_words(text: str) -> str:
     words = _WORD.findall(normalise_name(text))
     return " ".join(w for w in words if w not in _STOPWORDS and not w.isdigit())
@@ -37,10 +39,15 @@ def similarity(a: str, b: str) -> float:
     return fuzz.token_set_ratio(content_words(a), content_words(b))
 
 
+@lru_cache(maxsize=4096)
+def _normalised(text: str) -> str:
+    return normalise_name(text)
+
+
 def is_copy(a: str, b: str) -> bool:
-    return fuzz.ratio(normalise_name(a), normalise_name(b)) >= COPY_SIMILARITY
+    return fuzz.ratio(_normalised(a), _normalised(b)) >= COPY_SIMILARITY
 
 
 def doubts(text: str) -> bool:
     """Whether the sentence says something is not (yet) known."""
-    return _DOUBT.search(normalise_name(text)) is not None
+    return _DOUBT.search(_normalised(text)) is not None

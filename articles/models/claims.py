@@ -1,8 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Q
-from django.db.models.functions import Coalesce
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -31,13 +30,7 @@ class ClaimQuerySet(models.QuerySet):
         """Reports of a count cluster whose reports give different numbers."""
         from .crossref import CountCluster
 
-        figure = Coalesce("claims__quantity_value", "claims__quantity_min")
-        disputed = (
-            CountCluster.objects.annotate(figures=Count(figure, distinct=True))
-            .filter(figures__gt=1)
-            .values("pk")
-        )
-        return self.filter(cluster__in=disputed)
+        return self.filter(cluster__in=CountCluster.objects.disagreeing().values("pk"))
 
     def editor_work(self) -> "ClaimQuerySet":
         """Claims that hold an editor's work and must survive a re-ingest."""

@@ -2,13 +2,20 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
-from django.db.models.functions import Greatest, Least
+from django.db.models import Count, F, Q
+from django.db.models.functions import Coalesce, Greatest, Least
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .claims import Claim, ClaimLink
 from .common import TimestampedModel
+
+
+class CountClusterQuerySet(models.QuerySet):
+    def disagreeing(self) -> "CountClusterQuerySet":
+        """Clusters whose reports give more than one figure (a value, or a range's minimum)."""
+        figure = Coalesce("claims__quantity_value", "claims__quantity_min")
+        return self.alias(figures=Count(figure, distinct=True)).filter(figures__gt=1)
 
 
 class CountCluster(TimestampedModel):
@@ -57,6 +64,7 @@ class CountCluster(TimestampedModel):
     )
     house_decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
 
+    objects = CountClusterQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -33,6 +33,8 @@ CONFLICT_COLUMNS: tuple[Column, ...] = (
     Column("claim", gettext_lazy("claim"), 8, align="right"),
 )
 
+INCONSISTENT_PAGE = 500
+
 
 @dataclass(frozen=True)
 class ConflictFilters:
@@ -45,14 +47,19 @@ def conflict_views(filters: ConflictFilters) -> list[ClusterView]:
     """Clusters newest first; a few queries for the whole page, whatever its size."""
     clusters = CountCluster.objects.annotate(reports=Count("claims")).filter(reports__gt=1)
     if not filters.include_agreeing:
-        distinct = Count("claims__quantity_value", distinct=True) + Count(
-            "claims__quantity_min", distinct=True, filter=Q(claims__quantity_value=None)
-        )
-        clusters = clusters.annotate(figures=distinct).filter(figures__gt=1)
-    views = cluster_views(clusters.order_by("-pk"))
-    if filters.inconsistent_only:
-        views = [view for view in views if not view.reconciliation.consistent]
-    return views[: filters.limit] if filters.limit else views
+        clusters = clusters.filter(pk__in=CountCluster.objects.disagreeing().values("pk"))
+    clusters = clusters.order_by("-pk")
+    if not filters.inconsistent_only:
+        return cluster_views(clusters[: filters.limit] if filters.limit else clusters)
+    # Whether reports can all be true is worked out in Python (updates depend on sources and
+    # dates): reconcile page by page until enough are found.
+    found: list[ClusterView] = []
+    for first in range(0, clusters.count(), INCONSISTENT_PAGE):
+        page = cluster_views(clusters[first : first + INCONSISTENT_PAGE])
+        found += [view for view in page if not view.reconciliation.consistent]
+        if filters.limit and len(found) >= filters.limit:
+            return found[: filters.limit]
+    return found
 
 
 def _number(value) -> str:

@@ -119,3 +119,14 @@ def test_bad_arguments_exit_non_zero_without_a_traceback(args):
     )
     assert done.returncode != 0
     assert "Traceback" not in done.stderr and "error:" in done.stderr
+
+
+def test_conflicts_inconsistent_lists_clusters_that_cannot_all_be_true(seeded):  # noqa: F811
+    CountCluster.objects.get().claims.filter(quantity_value=34).update(quantity_value=20)
+    (cluster,) = json.loads(command("conflicts", "--inconsistent", "--format", "json"))
+    assert cluster["consistent"] is False
+    assert sorted(cluster["conflicting"]) == sorted(
+        CountCluster.objects.get()
+        .claims.filter(quantity_value__in=(20, 33))
+        .values_list("pk", flat=True)
+    )

@@ -6,3 +6,6 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "articles"
     verbose_name = _("Articles and claims")
+
+    def ready(self) -> None:
+        from articles.search import signals  # noqa: F401 (connects the receivers)

@@ -23,6 +23,7 @@ from articles.models import (
     Source,
 )
 from articles.normalise import normalise_name
+from articles.search import index_article
 
 from .parsed import ParsedArticle, SegmentKind
 from .resolve import Resolver
@@ -83,6 +84,7 @@ def store_article(
         _create_mentions(article, extraction, actor_ids)
         _create_claims(article, extraction.claims, actor_ids, source_ids, kept_claim_spans)
         suggest_for_article(article)
+        index_article(article)
     return stored
 
 

@@ -1,7 +1,6 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import RedirectView
 
 admin.site.site_header = "newsdb"
 # The changelists are wide (claim text, source, quantity, status): give them the room.
@@ -10,6 +9,6 @@ admin.site.site_title = "newsdb"
 admin.site.index_title = _("Articles, actors, claims and sources")
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
     path("admin/", admin.site.urls),
+    path("", include("articles.urls")),
 ]

@@ -1,0 +1,93 @@
+"""The reading pages: thin views over ``articles.reading``."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ObjectDoesNotExist
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import ListView, TemplateView
+
+from articles import reading
+
+from .access import ReaderRequiredMixin
+
+
+class ArticleFilterForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1, max_value=9999)
+    month = forms.IntegerField(label=_("Month"), required=False, min_value=1, max_value=12)
+    actor = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    source = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def filters(self) -> reading.ArticleFilters:
+        data = self.cleaned_data if self.is_valid() else {}
+        return reading.ArticleFilters(
+            year=data.get("year"),
+            month=data.get("month"),
+            actor_id=data.get("actor"),
+            source_id=data.get("source"),
+        )
+
+
+class OverviewView(ReaderRequiredMixin, TemplateView):
+    template_name = "articles/overview.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(overview=reading.overview(), **kwargs)
+
+
+class ArticleListView(ReaderRequiredMixin, ListView):
+    template_name = "articles/article_list.html"
+    context_object_name = "articles"
+    paginate_by = 25
+
+    def get_queryset(self):
+        self.form = ArticleFilterForm(self.request.GET or None)
+        self.filters = self.form.filters()
+        return reading.article_list(self.filters)
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            form=self.form,
+            filter_names=reading.filter_names(self.filters),
+            filtered=self.filters != reading.ArticleFilters(),
+            query=query.urlencode(),
+            **kwargs,
+        )
+
+
+class PageView(ReaderRequiredMixin, TemplateView):
+    """A page about one object, read by ``load(pk)``; 404 when it is not there."""
+
+    load = None  # a function of the primary key
+
+    def get_context_data(self, **kwargs):
+        try:
+            page = type(self).load(kwargs["pk"])
+        except ObjectDoesNotExist as error:
+            raise Http404(str(error)) from error
+        return super().get_context_data(page=page, **kwargs)
+
+
+class ArticleDetailView(PageView):
+    template_name = "articles/article_detail.html"
+    load = staticmethod(reading.article_page)
+
+
+class ClaimDetailView(PageView):
+    template_name = "articles/claim_detail.html"
+    load = staticmethod(reading.claim_page)
+
+
+class ActorDetailView(PageView):
+    template_name = "articles/actor_detail.html"
+    load = staticmethod(reading.actor_page)
+
+
+class ConflictListView(ReaderRequiredMixin, TemplateView):
+    template_name = "articles/conflict_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(clusters=reading.conflict_clusters(), **kwargs)

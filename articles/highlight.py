@@ -6,7 +6,7 @@ around it is ours.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -52,3 +52,27 @@ def _piece(text: str, covering: list[Mark]) -> str:
 
 def in_context(prefix: str, text: str, suffix: str) -> SafeString:
     return format_html("…{}<mark>{}</mark>{}…", prefix, text, suffix)
+
+
+def claim_and_mention_marks(
+    claims: Iterable,
+    mentions: Iterable,
+    *,
+    claim_url: Callable[[int], str],
+    actor_url: Callable[[int], str],
+    claim_title: Callable[[object], str],
+) -> list[Mark]:
+    """A mark per claim (linked, titled by ``claim_title``) and per actor mention (linked to
+    its actor, titled by name and kind); mentions need their ``actor`` loaded."""
+    marks = [Mark(c.start, c.end, claim_url(c.pk), claim_title(c), "claim") for c in claims]
+    marks += [
+        Mark(
+            m.start,
+            m.end,
+            actor_url(m.actor_id),
+            f"{m.actor.name} ({m.actor.get_kind_display()})",
+            "mention",
+        )
+        for m in mentions
+    ]
+    return marks

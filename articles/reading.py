@@ -20,7 +20,7 @@ from articles.crossref.load import facts_of
 from articles.crossref.reconcile import figure_label, format_partial_date
 from articles.crossref.score import report_of
 from articles.figures import claim_figure
-from articles.highlight import Mark, highlight
+from articles.highlight import Mark, claim_and_mention_marks, highlight
 from articles.models import (
     Actor,
     Article,
@@ -153,19 +153,13 @@ def article_page(pk: int) -> ArticlePage:
         .order_by("start", "pk")
     )
     mentions = article.mentions.filter(is_orphaned=False).select_related("actor")
-    marks = [
-        Mark(c.start, c.end, reverse("articles:claim", args=[c.pk]), claim_title(c), "claim")
-        for c in claims
-    ] + [
-        Mark(
-            m.start,
-            m.end,
-            reverse("articles:actor", args=[m.actor_id]),
-            f"{m.actor.name} ({m.actor.get_kind_display()})",
-            "mention",
-        )
-        for m in mentions
-    ]
+    marks = claim_and_mention_marks(
+        claims,
+        mentions,
+        claim_url=lambda pk: reverse("articles:claim", args=[pk]),
+        actor_url=lambda pk: reverse("articles:actor", args=[pk]),
+        claim_title=claim_title,
+    )
     segments = list(article.segments.order_by("position"))
     blocks = [_block(article.text, segment, marks) for segment in segments]
     if not blocks:  # an article without structure: its text as one paragraph

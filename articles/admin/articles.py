@@ -4,12 +4,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from articles.highlight import claim_and_mention_marks, highlight
 from articles.ingest.reextract import reextract_articles
 from articles.models import Article, Claim, Segment
 
 from .claims import quantity_label
 from .common import ArticleNoteInline, AuthoredNotes
-from .highlight import Mark, highlight
 
 
 class SegmentInline(admin.TabularInline):
@@ -93,25 +93,13 @@ class ArticleAdmin(AuthoredNotes, admin.ModelAdmin):
     def highlighted_text(self, obj: Article):
         claims = obj.claims.select_related("source").filter(is_orphaned=False)
         mentions = obj.mentions.select_related("actor").filter(is_orphaned=False)
-        marks = [
-            Mark(
-                c.start,
-                c.end,
-                reverse("admin:articles_claim_change", args=[c.pk]),
-                f"{c.source or '—'} · {c.get_status_display()}",
-                "claim",
-            )
-            for c in claims
-        ] + [
-            Mark(
-                m.start,
-                m.end,
-                reverse("admin:articles_actor_change", args=[m.actor_id]),
-                f"{m.actor.name} ({m.actor.get_kind_display()})",
-                "mention",
-            )
-            for m in mentions
-        ]
+        marks = claim_and_mention_marks(
+            claims,
+            mentions,
+            claim_url=lambda pk: reverse("admin:articles_claim_change", args=[pk]),
+            actor_url=lambda pk: reverse("admin:articles_actor_change", args=[pk]),
+            claim_title=lambda c: f"{c.source or '—'} · {c.get_status_display()}",
+        )
         return format_html('<div class="article-text">{}</div>', highlight(obj.text, marks))
 
     @admin.action(description=_("Re-run extraction on the selected articles"))

@@ -91,8 +91,15 @@ def index_articles(article_ids: Iterable[int]) -> None:
 
 
 def index_article(article) -> None:
-    """Called by the ingest after storing an article; a no-op on PostgreSQL."""
-    index_articles([article.pk])
+    """Called by the ingest after storing an article; a no-op on PostgreSQL.
+
+    The ingest bulk-creates claims (no signals): their rows are written here. The article's
+    own row was written by its save signal, so its text is not lemmatised twice.
+    """
+    if uses_index():
+        from . import sqlite
+
+        sqlite.index_claims([article.pk])
 
 
 def rebuild_index() -> int:

@@ -91,10 +91,13 @@ def _insert(cursor, rows: Sequence[tuple]) -> None:
         )
 
 
-def _delete(cursor, column: str, values: Sequence[int]) -> None:
+def _delete(cursor, column: str, values: Sequence[int], kind: str | None = None) -> None:
     if values:
         marks = ", ".join(["%s"] * len(values))
-        cursor.execute(f"DELETE FROM {DOC} WHERE {column} IN ({marks})", list(values))
+        of_kind, params = ("", []) if kind is None else (" AND kind = %s", [kind])
+        cursor.execute(
+            f"DELETE FROM {DOC} WHERE {column} IN ({marks}){of_kind}", [*values, *params]
+        )
 
 
 def _chunks(ids: Iterable[int]) -> Iterable[list[int]]:
@@ -111,17 +114,29 @@ def index_articles(article_ids: Iterable[int]) -> int:
             _article_row(*a)
             for a in Article.objects.filter(pk__in=chunk).values_list("pk", "title", "text")
         ]
-        rows += [
-            _claim_row(*c)
-            for c in Claim.objects.filter(article_id__in=chunk).values_list(
-                "pk", "article_id", "text"
-            )
-        ]
+        rows += _claim_rows(chunk)
         with connection.cursor() as cursor:
             _delete(cursor, "article_id", chunk)
             _insert(cursor, rows)
         count += len(rows)
     return count
+
+
+def index_claims(article_ids: Iterable[int]) -> int:
+    """Index the articles' claims again (not the articles' own rows); claims gone are dropped."""
+    count = 0
+    for chunk in _chunks(article_ids):
+        rows = _claim_rows(chunk)
+        with connection.cursor() as cursor:
+            _delete(cursor, "article_id", chunk, kind=CLAIM)
+            _insert(cursor, rows)
+        count += len(rows)
+    return count
+
+
+def _claim_rows(article_ids: list[int]) -> list[tuple]:
+    claims = Claim.objects.filter(article_id__in=article_ids)
+    return [_claim_row(*c) for c in claims.values_list("pk", "article_id", "text")]
 
 
 def index_article_row(article: Article) -> None:

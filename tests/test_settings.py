@@ -46,3 +46,23 @@ def test_production_without_a_secret_key_fails_clearly():
 def test_production_hosts_come_from_the_environment():
     done = load_settings(DEBUG="false", SECRET_KEY="x" * 50, ALLOWED_HOSTS="news.example, a.b")
     assert done.stdout.strip().endswith("['news.example', 'a.b']")
+
+
+def test_an_sqlite_file_uses_the_write_ahead_log_and_queues_writers(tmp_path):
+    url = f"sqlite:///{tmp_path / 'wal.sqlite3'}"
+    code = (
+        "import django; django.setup(); from django.db import connection, transaction;"
+        "c = connection.cursor(); c.execute('PRAGMA journal_mode'); print(c.fetchone()[0]);"
+        "c.execute('PRAGMA synchronous'); print(c.fetchone()[0]);"
+        "print(connection.transaction_mode)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "newsdb.settings"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["wal", "1", "IMMEDIATE"]  # synchronous 1 is NORMAL

@@ -11,6 +11,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history
 
+from articles.bulk import update_column
 from articles.models import Claim, CountCluster
 
 from .counts import CountMatch, count_match
@@ -38,28 +39,40 @@ def assign_clusters(
         cluster_b = placed.get(b.claim_id, b.cluster_id)
         if cluster_a and cluster_b:
             continue  # both placed already; merging clusters is an editor's call
-        cluster = cluster_a or cluster_b or _NewCluster(a, b)
-        for claim in (a, b):
-            if claim.cluster_id is None:
-                placed.setdefault(claim.claim_id, cluster)
+        if cluster_a or cluster_b:
+            joining = b if cluster_a else a
+            placed[joining.claim_id] = cluster = cluster_a or cluster_b
+            if isinstance(cluster, _NewCluster):
+                cluster.add(joining)
+        else:
+            placed[a.claim_id] = placed[b.claim_id] = _NewCluster(a, b)
     _create_clusters({c for c in placed.values() if isinstance(c, _NewCluster)})
-    claims = [
-        Claim(pk=claim_id, cluster_id=c.row.pk if isinstance(c, _NewCluster) else c)
-        for claim_id, c in placed.items()
-    ]
-    Claim.objects.bulk_update(claims, ["cluster"])
-    return len(claims)
+    clusters = {
+        claim_id: c.row.pk if isinstance(c, _NewCluster) else c for claim_id, c in placed.items()
+    }
+    return update_column(Claim, "cluster_id", clusters)
 
 
 class _NewCluster:
-    """A cluster founded by a pair of matching counts, created with the others in bulk."""
+    """A cluster founded by a pair of matching counts, created with the others in bulk.
+
+    Keyed by its most general count (it matches more reports), labelled by its most specific
+    wording (it tells an editor more), whatever order its members joined in.
+    """
 
     def __init__(self, a: ClaimFacts, b: ClaimFacts) -> None:
-        # Keyed by the more general count (it matches more reports), labelled by the more
-        # specific wording (it tells an editor more).
-        general = min((a, b), key=lambda f: (len(f.count_key), f.claim_id))
-        specific = max((a, b), key=lambda f: (len(f.what), -f.claim_id))
-        self.row = CountCluster(key=general.count_key, label=specific.what[:300])
+        self.members = [a, b]
+        self.row = CountCluster()
+        self._describe()
+
+    def add(self, member: ClaimFacts) -> None:
+        self.members.append(member)
+        self._describe()
+
+    def _describe(self) -> None:
+        general = min(self.members, key=lambda f: (len(f.count_key), f.claim_id))
+        specific = max(self.members, key=lambda f: (len(f.what), -f.claim_id))
+        self.row.key, self.row.label = general.count_key, specific.what[:300]
 
 
 def _create_clusters(new: set[_NewCluster]) -> None:

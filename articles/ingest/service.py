@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import partial
@@ -29,9 +29,11 @@ from .files import Target, read_limited
 from .parsed import ArticleFileError, ParsedArticle, ParsedSegment
 from .parser import parse_article
 from .resolve import Resolver
-from .store import FileOrigin, actor_refs, store_article
+from .store import FileOrigin, ToStore, actor_refs, store_articles
 
 logger = logging.getLogger(__name__)
+# Files read, extracted and written together: one transaction for a batch's new articles.
+BATCH_FILES = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,41 +127,35 @@ def ingest(
     options: IngestOptions = IngestOptions(),
     on_result: Callable[[FileResult], None] | None = None,
     extractor: Extractor | None = None,
+    workers: int = 1,
 ) -> IngestReport:
     """Ingest every target; the default extractor uses the database's gazetteer (the shipped
-    one is loaded into an empty database first, except in a dry run)."""
+    one is loaded into an empty database first, except in a dry run).
+
+    Files go in batches of ``BATCH_FILES``, each batch's new articles written in one
+    transaction; ``workers`` processes handle batches side by side (see ``parallel``).
+    """
     report = IngestReport(dry_run=options.dry_run)
     if extractor is None:
         snapshot = gazetteer_for_ingest(load_if_empty=not options.dry_run)
         extractor = Extractor.with_gazetteer(snapshot)
-    resolver = Resolver()
-    for target in targets:
-        result = _ingest_target(target, options, resolver, extractor)
+    batches = batched(targets, BATCH_FILES)
+    if workers > 1:
+        from .parallel import ingest_in_processes
+
+        results = ingest_in_processes(batches, options, extractor, workers)
+    else:
+        resolver = Resolver()
+        results = (
+            result
+            for batch in batches
+            for result in ingest_batch(batch, options, resolver, extractor)
+        )
+    for result in results:
         report.add(result)
         if on_result is not None:
             on_result(result)
     return report
-
-
-def _ingest_target(
-    target: Target, options: IngestOptions, resolver: Resolver, extractor: Extractor
-) -> FileResult:
-    if target.error is not None:
-        return FileResult(target.error.file, Status.FAILED, error=str(target.error))
-    path = target.path
-    try:
-        return ingest_file(path, options, resolver, extractor)
-    except ArticleFileError as error:
-        return FileResult(str(path), Status.FAILED, error=str(error))
-    except DatabaseError as error:
-        resolver.rollback()
-        logger.exception("Database error while storing %s", path)
-        return FileResult(str(path), Status.FAILED, error=f"{path}: database error: {error}")
-    except Exception as error:  # a bug in one file's extraction must not stop the run
-        resolver.rollback()
-        logger.exception("Unexpected error while ingesting %s", path)
-        message = f"{path}: unexpected error: {type(error).__name__}: {error}"
-        return FileResult(str(path), Status.FAILED, error=message)
 
 
 def ingest_file(
@@ -169,37 +165,158 @@ def ingest_file(
     extractor: Extractor | None = None,
 ) -> FileResult:
     extractor = extractor or Extractor.with_gazetteer(gazetteer_for_ingest())
+    return ingest_batch([Target(path)], options, resolver or Resolver(), extractor)[0]
+
+
+def ingest_batch(
+    targets: Sequence[Target], options: IngestOptions, resolver: Resolver, extractor: Extractor
+) -> list[FileResult]:
+    """The result of each target, in order. Unchanged files cost one query for the batch;
+    the new and changed ones are extracted and written together."""
+    results: dict[int, FileResult] = {}
+    read: dict[int, _Read] = {}
+    for index, target in enumerate(targets):
+        try:
+            read[index] = _read(target, options)
+        except ArticleFileError as error:
+            results[index] = FileResult(error.file, Status.FAILED, error=str(error))
+    firsts, repeats = _first_of_each_id(read)
+    stored = _stored_versions([r.parsed.external_id for r in firsts.values()])
+    work: dict[int, _Work] = {}
+    for index, item in firsts.items():
+        version = stored.get(item.parsed.external_id)
+        if version == (item.content_hash, extractor.version):
+            results[index] = FileResult(str(item.path), Status.UNCHANGED, item.parsed.external_id)
+            continue
+        status = Status.UPDATED if version else Status.NEW
+        try:
+            work[index] = _extract(item, status, extractor)
+        except Exception as error:  # a bug in one file's extraction must not stop the run
+            results[index] = _failure(item.path, error)
+    if not options.dry_run:
+        work = _store(work, options, resolver, extractor.version, results)
+    results.update((index, done.result) for index, done in work.items())
+    if repeats:  # the same id twice: the later file updates what the earlier one stored
+        again = ingest_batch([targets[i] for i in repeats], options, resolver, extractor)
+        results.update(zip(repeats, again, strict=True))
+    return [results[index] for index in range(len(targets))]
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    path: Path
+    raw: bytes
+    parsed: ParsedArticle
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Work:
+    read: _Read
+    extraction: Extraction
+    result: FileResult
+
+
+def _read(target: Target, options: IngestOptions) -> _Read:
+    if target.error is not None:
+        raise target.error
     max_bytes = options.max_bytes or settings.NEWSDB_MAX_ARTICLE_BYTES
-    raw = read_limited(path, max_bytes)
-    parsed = parse_article(raw, str(path))
+    raw = read_limited(target.path, max_bytes)
+    parsed = parse_article(raw, str(target.path))
     content_hash = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
-    existing = (
-        Article.objects.filter(external_id=parsed.external_id)
-        .values_list("content_hash", "extractor_version")
-        .first()
+    return _Read(target.path, raw, parsed, content_hash)
+
+
+def _first_of_each_id(read: dict[int, _Read]) -> tuple[dict[int, _Read], list[int]]:
+    firsts: dict[int, _Read] = {}
+    seen: set[str] = set()
+    repeats = []
+    for index, item in read.items():
+        if item.parsed.external_id in seen:
+            repeats.append(index)
+        else:
+            seen.add(item.parsed.external_id)
+            firsts[index] = item
+    return firsts, repeats
+
+
+def _stored_versions(external_ids: list[str]) -> dict[str, tuple[str, str]]:
+    rows = Article.objects.filter(external_id__in=external_ids).values_list(
+        "external_id", "content_hash", "extractor_version"
     )
-    if existing == (content_hash, extractor.version):
-        return FileResult(str(path), Status.UNCHANGED, parsed.external_id)
-    extraction = extractor.run(parsed.text, parsed.segments)
-    result = _result(path, parsed, extraction, Status.UPDATED if existing else Status.NEW)
-    if options.dry_run:
-        return result
-    resolver = resolver or Resolver()
-    stored = store_article(
-        parsed,
-        extraction,
-        origin=FileOrigin(
-            corpus=options.corpus or path.parent.name,
-            file_name=path.name,
-            file_path=str(path),
-            checksum=hashlib.sha256(raw).hexdigest(),
-        ),
-        content_hash=content_hash,
-        extractor_version=extractor.version,
-        resolver=resolver,
-    )
+    return {external_id: (content_hash, version) for external_id, content_hash, version in rows}
+
+
+def _extract(item: _Read, status: Status, extractor: Extractor) -> _Work:
+    extraction = extractor.run(item.parsed.text, item.parsed.segments)
+    return _Work(item, extraction, _result(item.path, item.parsed, extraction, status))
+
+
+def _store(
+    work: dict[int, _Work],
+    options: IngestOptions,
+    resolver: Resolver,
+    version: str,
+    failed: dict[int, FileResult],
+) -> dict[int, _Work]:
+    """Write the batch in one transaction; when that fails, each file in its own, so that one
+    bad file costs only itself. Returns the work stored, with the failures put in ``failed``."""
+    items = {index: _to_store(done.read, options, done.extraction) for index, done in work.items()}
+    try:
+        return _stored(work, items, resolver, version)
+    except Exception as error:
+        resolver.rollback()
+        if len(items) == 1:
+            (index,) = items
+            failed[index] = _failure(work[index].read.path, error)
+            return {}
+    kept: dict[int, _Work] = {}
+    for index in items:
+        kept.update(_store({index: work[index]}, options, resolver, version, failed))
+    return kept
+
+
+def _stored(
+    work: dict[int, _Work], items: dict[int, ToStore], resolver: Resolver, version: str
+) -> dict[int, _Work]:
+    if not items:
+        return {}
+    stored = store_articles(list(items.values()), extractor_version=version, resolver=resolver)
     resolver.commit()
-    return replace(result, orphaned=tuple(stored.orphaned))
+    return {
+        index: replace(done, result=replace(done.result, orphaned=tuple(s.orphaned)))
+        for (index, done), s in zip(work.items(), stored, strict=True)
+    }
+
+
+def _to_store(item: _Read, options: IngestOptions, extraction: Extraction) -> ToStore:
+    origin = FileOrigin(
+        corpus=options.corpus or item.path.parent.name,
+        file_name=item.path.name,
+        file_path=str(item.path),
+        checksum=hashlib.sha256(item.raw).hexdigest(),
+    )
+    return ToStore(item.parsed, extraction, origin, item.content_hash)
+
+
+def _failure(path: Path, error: BaseException) -> FileResult:
+    if isinstance(error, DatabaseError):
+        logger.exception("Database error while storing %s", path, exc_info=error)
+        return FileResult(str(path), Status.FAILED, error=f"{path}: database error: {error}")
+    logger.exception("Unexpected error while ingesting %s", path, exc_info=error)
+    message = f"{path}: unexpected error: {type(error).__name__}: {error}"
+    return FileResult(str(path), Status.FAILED, error=message)
+
+
+def batched(targets: Iterable[Target], size: int) -> Iterator[list[Target]]:
+    batch: list[Target] = []
+    for target in targets:
+        batch.append(target)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _result(

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from articles.anchoring import TextQuote, find_quote, quote_at
-from articles.crossref.suggest import suggest_for_article
-from articles.extraction.types import ActorRef, Extraction, FoundClaim, FoundQuantity
+from articles.bulk import insert_objects, insert_rows
+from articles.crossref.suggest import suggest_for_articles_together
+from articles.extraction.types import (
+    ActorRef,
+    Extraction,
+    FoundClaim,
+    FoundQuantity,
+    FoundSource,
+)
 from articles.models import (
     Article,
     BlockingKey,
@@ -23,7 +32,7 @@ from articles.models import (
     Source,
 )
 from articles.normalise import normalise_name
-from articles.search import index_article
+from articles.search import index_articles
 
 from .parsed import ParsedArticle, SegmentKind
 from .resolve import Resolver
@@ -49,6 +58,25 @@ class Stored:
     orphaned: list[str] = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class Kept:
+    """What re-deriving a stored article carries over to its new claims."""
+
+    spans: set[tuple[int, int]] = field(default_factory=set)  # held by editors' claims
+    clusters: dict[tuple[str, str], int] = field(default_factory=dict)  # (text, count) → cluster
+    emptied: set[int] = field(default_factory=set)  # clusters its derived claims left
+
+
+@dataclass(frozen=True, slots=True)
+class ToStore:
+    """One parsed and extracted article, ready to be written."""
+
+    parsed: ParsedArticle
+    extraction: Extraction
+    origin: FileOrigin
+    content_hash: str
+
+
 def actor_refs(extraction: Extraction) -> list[ActorRef]:
     """Every actor the extraction refers to: mentioned, talked about, or behind a source."""
     refs = [mention.actor for mention in extraction.mentions]
@@ -67,47 +95,112 @@ def store_article(
     extractor_version: str,
     resolver: Resolver,
 ) -> Stored:
+    item = ToStore(parsed, extraction, origin, content_hash)
+    return store_articles([item], extractor_version=extractor_version, resolver=resolver)[0]
+
+
+def store_articles(
+    items: Sequence[ToStore], *, extractor_version: str, resolver: Resolver
+) -> list[Stored]:
+    """Write the articles (distinct external ids) in one transaction.
+
+    New articles take a fixed number of queries however many there are; an article stored
+    before has its derived rows replaced and its editors' work re-anchored.
+    """
     with transaction.atomic():
-        publication = _publication_source(origin)
-        actor_ids = resolver.actor_ids(actor_refs(extraction))
-        sources = [s for c in extraction.claims for s in (c.source, c.via) if s is not None]
+        publications = _publication_sources([item.origin for item in items])
+        actor_ids = resolver.actor_ids(r for item in items for r in actor_refs(item.extraction))
+        sources = [s for item in items for s in _claim_sources(item.extraction)]
         source_ids = resolver.source_ids(sources, actor_ids)
-        article = Article.objects.select_for_update().filter(external_id=parsed.external_id).first()
-        fields = _article_fields(parsed, publication, content_hash, extractor_version)
-        if article is None:
-            article = Article.objects.create(**fields)
-            stored = Stored(article)
-            kept_claim_spans: set[tuple[int, int]] = set()
-        else:
-            stored, kept_claim_spans = _replace_derived(article, parsed, fields)
-        Segment.objects.bulk_create(_segments(article, parsed))
-        _create_mentions(article, extraction, actor_ids)
-        _create_claims(article, extraction.claims, actor_ids, source_ids, kept_claim_spans)
-        suggest_for_article(article)
-        index_article(article)
+        fields = [
+            _article_fields(item, publications[_publication_key(item.origin)], extractor_version)
+            for item in items
+        ]
+        stored, kept = _write_articles(items, fields)
+        written = list(zip(items, (s.article for s in stored), strict=True))
+        insert_rows(
+            Segment,
+            _SEGMENT_COLUMNS,
+            [row for item, article in written for row in _segment_rows(article, item.parsed)],
+        )
+        _create_mentions([(article, item.extraction) for item, article in written], actor_ids)
+        _create_claims(
+            [
+                (article, item.extraction.claims, kept.get(article.pk, Kept()))
+                for item, article in written
+            ],
+            actor_ids,
+            source_ids,
+        )
+        article_ids = [article.pk for _item, article in written]
+        suggest_for_articles_together(article_ids)
+        _drop_empty_clusters({pk for k in kept.values() for pk in k.emptied})
+        index_articles(article_ids)
     return stored
 
 
-def _publication_source(origin: FileOrigin) -> Source:
-    key = Source.key_for(origin.file_name, corpus=origin.corpus, is_file=True)
-    source = Source.objects.filter(key=key).first()
-    if source is None:
-        return Source.objects.create(
-            name=origin.file_name,
-            kind=Source.Kind.PUBLICATION,
-            corpus=origin.corpus,
-            file_path=origin.file_path,
-            checksum=origin.checksum,
-        )
-    if (source.checksum, source.file_path) != (origin.checksum, origin.file_path):
-        source.checksum, source.file_path = origin.checksum, origin.file_path
-        source.save(update_fields=["checksum", "file_path", "updated_at"])
-    return source
+def _write_articles(
+    items: Sequence[ToStore], fields: list[dict]
+) -> tuple[list[Stored], dict[int, set[tuple[int, int]]]]:
+    """Create the new articles in bulk and update the others; the spans of kept claims."""
+    ids = [item.parsed.external_id for item in items]
+    existing = Article.objects.select_for_update().in_bulk(ids, field_name="external_id")
+    new = [Article(**f) for f in fields if f["external_id"] not in existing]
+    created = iter(Article.objects.bulk_create(new))
+    stored: list[Stored] = []
+    kept: dict[int, Kept] = {}
+    for item, article_fields in zip(items, fields, strict=True):
+        article = existing.get(item.parsed.external_id)
+        if article is None:
+            stored.append(Stored(next(created)))
+        else:
+            done, kept[article.pk] = _replace_derived(article, item.parsed, article_fields)
+            stored.append(done)
+    return stored, kept
 
 
-def _article_fields(
-    parsed: ParsedArticle, publication: Source, content_hash: str, extractor_version: str
-) -> dict:
+def _claim_sources(extraction: Extraction) -> list[FoundSource]:
+    return [s for c in extraction.claims for s in (c.source, c.via) if s is not None]
+
+
+def _publication_key(origin: FileOrigin) -> str:
+    return Source.key_for(origin.file_name, corpus=origin.corpus, is_file=True)
+
+
+def _publication_sources(origins: Sequence[FileOrigin]) -> dict[str, Source]:
+    """The publication source of each origin by key, created or brought up to date in bulk."""
+    wanted = {_publication_key(origin): origin for origin in origins}
+    found = Source.objects.in_bulk(list(wanted), field_name="key")
+    Source.objects.bulk_create(
+        [_new_publication(key, wanted[key]) for key in sorted(wanted) if key not in found],
+        ignore_conflicts=True,
+    )
+    if len(found) < len(wanted):
+        found = Source.objects.in_bulk(list(wanted), field_name="key")
+    moved = []
+    for key, source in found.items():
+        origin = wanted[key]
+        if (source.checksum, source.file_path) != (origin.checksum, origin.file_path):
+            source.checksum, source.file_path = origin.checksum, origin.file_path
+            source.updated_at = timezone.now()
+            moved.append(source)
+    Source.objects.bulk_update(moved, ["checksum", "file_path", "updated_at"])
+    return found
+
+
+def _new_publication(key: str, origin: FileOrigin) -> Source:
+    return Source(
+        name=origin.file_name,
+        key=key,
+        kind=Source.Kind.PUBLICATION,
+        corpus=origin.corpus,
+        file_path=origin.file_path,
+        checksum=origin.checksum,
+    )
+
+
+def _article_fields(item: ToStore, publication: Source, extractor_version: str) -> dict:
+    parsed = item.parsed
     lead = next((s for s in parsed.segments if s.kind == SegmentKind.LEAD), None)
     title_from = parsed.segment_text(lead) if lead else parsed.text
     return {
@@ -119,19 +212,20 @@ def _article_fields(
         "published_year": parsed.date.year,
         "published_month": parsed.date.month,
         "published_day": parsed.date.day,
-        "content_hash": content_hash,
+        "content_hash": item.content_hash,
         "extractor_version": extractor_version,
     }
 
 
-def _replace_derived(
-    article: Article, parsed: ParsedArticle, fields: dict
-) -> tuple[Stored, set[tuple[int, int]]]:
+def _replace_derived(article: Article, parsed: ParsedArticle, fields: dict) -> tuple[Stored, Kept]:
     """Drop what extraction made, keep editor work and re-anchor it in the new text."""
     old_text = article.text
     kept_claims = list(article.claims.editor_work())
     kept_mentions = list(article.mentions.filter(origin=Origin.EDITOR))
-    _delete_derived_claims(article.claims.exclude(pk__in=[c.pk for c in kept_claims]))
+    derived = article.claims.exclude(pk__in=[c.pk for c in kept_claims])
+    kept = Kept(clusters=_clusters_by_quote(derived))
+    kept.emptied = set(kept.clusters.values())
+    _delete_derived_claims(derived)
     article.mentions.exclude(origin=Origin.EDITOR).delete()
     article.segments.all().delete()
     if not article.title_is_derived:
@@ -142,8 +236,15 @@ def _replace_derived(
     stored = Stored(article)
     _reanchor_claims(kept_claims, article, old_text, stored)
     _reanchor_mentions(kept_mentions, old_text, parsed.text, stored)
-    spans = {(c.start, c.end) for c in kept_claims if not c.is_orphaned}
-    return stored, spans
+    kept.spans = {(c.start, c.end) for c in kept_claims if not c.is_orphaned}
+    return stored, kept
+
+
+def _clusters_by_quote(claims: QuerySet[Claim]) -> dict[tuple[str, str], int]:
+    """The count cluster of each clustered claim, by its text and count: a claim derived again
+    with the same words rejoins its cluster, whose house figure and history stay."""
+    rows = claims.exclude(cluster=None).values_list("text", "quantity_key", "cluster_id")
+    return {(text, key): cluster_id for text, key, cluster_id in rows}
 
 
 def _delete_derived_claims(claims: QuerySet[Claim]) -> None:
@@ -153,17 +254,21 @@ def _delete_derived_claims(claims: QuerySet[Claim]) -> None:
     records one deletion per extractor claim: noise for editors and queries per claim. Derived
     claims carry no editor work (no notes, links or review), only their "about" rows; any other
     row that still pointed at them would make the database refuse the delete. Their blocking
-    keys and pending suggestions go with them; a count cluster left empty goes too, unless an
-    editor recorded its house figure.
+    keys and pending suggestions go with them; the count clusters they leave empty go once the
+    new claims are in (``_drop_empty_clusters``).
     """
-    clusters = set(claims.exclude(cluster=None).values_list("cluster_id", flat=True))
     Claim.about.through.objects.filter(claim__in=claims).delete()
     BlockingKey.objects.filter(claim__in=claims).delete()
     pending = Q(from_claim__in=claims) | Q(to_claim__in=claims)
     LinkSuggestion.objects.filter(pending, status=LinkSuggestion.Status.PENDING).delete()
     claims._raw_delete(claims.db)
-    if clusters:
-        CountCluster.objects.filter(pk__in=clusters, claims=None, house_claim=None).filter(
+
+
+def _drop_empty_clusters(cluster_ids: set[int]) -> None:
+    """Delete these clusters where no claim is left in them, unless an editor recorded a house
+    figure."""
+    if cluster_ids:
+        CountCluster.objects.filter(pk__in=cluster_ids, claims=None, house_claim=None).filter(
             house_value=None, house_wording=""
         ).delete()
 
@@ -201,55 +306,70 @@ def _reanchor_mentions(
     Mention.objects.bulk_update(mentions, ["start", "end", "is_orphaned"])
 
 
-def _segments(article: Article, parsed: ParsedArticle) -> list[Segment]:
+_SEGMENT_COLUMNS = ("article_id", "position", "kind", "start", "end", "credit_start")
+
+
+def _segment_rows(article: Article, parsed: ParsedArticle) -> list[tuple]:
     return [
-        Segment(
-            article=article,
-            position=position,
-            kind=segment.kind.value,
-            start=segment.start,
-            end=segment.end,
-            credit_start=segment.credit_start,
-        )
+        (article.pk, position, segment.kind.value, segment.start, segment.end, segment.credit_start)
         for position, segment in enumerate(parsed.segments)
     ]
 
 
-def _create_mentions(article: Article, extraction: Extraction, actor_ids: dict[str, int]) -> None:
-    mentions = {
-        (actor_ids[normalise_name(m.actor.name)], m.start, m.end): Mention(
-            article=article,
-            actor_id=actor_ids[normalise_name(m.actor.name)],
-            start=m.start,
-            end=m.end,
-            text=m.text[:500],
-            origin=Origin.EXTRACTOR,
-        )
-        for m in extraction.mentions
-    }
+_MENTION_COLUMNS = ("article_id", "actor_id", "start", "end", "text", "origin")
+
+
+def _create_mentions(
+    extracted: list[tuple[Article, Extraction]], actor_ids: dict[str, int]
+) -> None:
+    rows = {}
+    for article, extraction in extracted:
+        for m in extraction.mentions:
+            actor_id = actor_ids[normalise_name(m.actor.name)]
+            rows[article.pk, actor_id, m.start, m.end] = m.text[:500]
     # An editor's mention of the same actor at the same place wins over the extractor's.
-    Mention.objects.bulk_create(mentions.values(), ignore_conflicts=True)
+    insert_rows(
+        Mention,
+        _MENTION_COLUMNS,
+        [(*place, text, Origin.EXTRACTOR) for place, text in rows.items()],
+        ignore_conflicts=True,
+    )
 
 
 def _create_claims(
-    article: Article,
-    found: list[FoundClaim],
+    found: list[tuple[Article, list[FoundClaim], Kept]],
     actor_ids: dict[str, int],
     source_ids: dict[str, int],
-    taken: set[tuple[int, int]],
 ) -> None:
-    fresh = [c for c in found if (c.start, c.end) not in taken]
-    claims = Claim.objects.bulk_create([_claim(article, c, source_ids) for c in fresh])
-    about = Claim.about.through
-    about.objects.bulk_create(
-        {
-            (claim.pk, actor_ids[normalise_name(ref.name)]): about(
-                claim_id=claim.pk, actor_id=actor_ids[normalise_name(ref.name)]
-            )
-            for claim, found_claim in zip(claims, fresh, strict=True)
-            for ref in found_claim.about
-        }.values()
-    )
+    """Create the claims, except where an editor's claim already holds the span."""
+    fresh = [
+        (article, claim, kept)
+        for article, claims, kept in found
+        for claim in claims
+        if (claim.start, claim.end) not in kept.spans
+    ]
+    claims = [_claim(a, c, source_ids) for a, c, _kept in fresh]
+    for claim, (_article, _found, kept) in zip(claims, fresh, strict=True):
+        claim.cluster_id = kept.clusters.get((claim.text, claim.quantity_key))
+    insert_objects(Claim, claims)
+    _read_back_ids(claims)
+    about = {
+        (claim.pk, actor_ids[normalise_name(ref.name)])
+        for claim, (_article, found_claim, _kept) in zip(claims, fresh, strict=True)
+        for ref in found_claim.about
+    }
+    insert_rows(Claim.about.through, ("claim_id", "actor_id"), sorted(about))
+
+
+def _read_back_ids(claims: list[Claim]) -> None:
+    """Set the ids of claims just written: extractor claims are unique per article and span."""
+    article_ids = {claim.article_id for claim in claims}
+    rows = Claim.objects.filter(
+        article_id__in=article_ids, origin=Origin.EXTRACTOR, is_orphaned=False
+    ).values_list("article_id", "start", "end", "pk")
+    ids = {(article_id, start, end): pk for article_id, start, end, pk in rows}
+    for claim in claims:
+        claim.pk = ids[claim.article_id, claim.start, claim.end]
 
 
 def _claim(article: Article, found: FoundClaim, source_ids: dict[str, int]) -> Claim:

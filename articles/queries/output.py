@@ -43,14 +43,21 @@ class Column:
 
 def non_negative_int(value: str) -> int:
     """argparse ``type`` for ``--limit``: 0 or more."""
+    return _whole_number(value, 0, _("%(value)r is not a whole number of 0 or more."))
+
+
+def positive_int(value: str) -> int:
+    """argparse ``type`` for ``--workers``: 1 or more."""
+    return _whole_number(value, 1, _("%(value)r is not a whole number of 1 or more."))
+
+
+def _whole_number(value: str, least: int, message: str) -> int:
     try:
         number = int(value)
     except ValueError:
-        number = -1
-    if number < 0:
-        raise argparse.ArgumentTypeError(
-            _("%(value)r is not a whole number of 0 or more.") % {"value": value}
-        )
+        number = least - 1
+    if number < least:
+        raise argparse.ArgumentTypeError(message % {"value": value})
     return number
 
 

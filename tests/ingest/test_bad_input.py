@@ -11,7 +11,7 @@ from django.db import DatabaseError
 from articles.ingest import store
 from articles.models import Article, Claim, Mention, Segment, Source
 
-from .conftest import SEED_A, SEEDS
+from .conftest import SEED_A, SEED_B, SEEDS
 
 pytestmark = pytest.mark.django_db
 GOOD_ID = Path(SEED_A).stem
@@ -83,19 +83,25 @@ def test_a_failure_while_storing_leaves_no_half_article(run_ingest, monkeypatch)
 
 
 def test_one_failed_article_does_not_poison_the_next(run_ingest, monkeypatch):
+    """The batch is written together; when that fails, each file alone, so only the bad one
+    is lost."""
     real = store._create_claims
-    calls = []
+    bad = SEED_A.removesuffix(".txt")
 
-    def fail_first(*args, **kwargs):
-        calls.append(1)
-        if len(calls) == 1:
+    def fail_one(found, *args, **kwargs):
+        if any(article.external_id == bad for article, _claims, _kept in found):
             raise DatabaseError("deadlock detected")
-        return real(*args, **kwargs)
+        return real(found, *args, **kwargs)
 
-    monkeypatch.setattr(store, "_create_claims", fail_first)
+    monkeypatch.setattr(store, "_create_claims", fail_one)
     run = run_ingest(SEEDS)
     assert run.failed == "1 of 2 files failed."
-    assert Article.objects.count() == 1 and Claim.objects.exists()
+    assert f"{SEED_A}: database error: deadlock detected" in run.err
+    assert list(Article.objects.values_list("external_id", flat=True)) == [
+        SEED_B.removesuffix(".txt")
+    ]
+    assert Claim.objects.exists()
+    assert not Segment.objects.exclude(article__external_id=SEED_B.removesuffix(".txt")).exists()
 
 
 def test_exit_status_is_non_zero_from_the_shell(tmp_path):

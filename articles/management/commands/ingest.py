@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from articles.ingest.files import discover
 from articles.ingest.service import FileResult, IngestOptions, Status, ingest
 from articles.management.progress import progress_bar
+from articles.queries.output import positive_int
 
 
 class Command(BaseCommand):
@@ -39,10 +40,21 @@ class Command(BaseCommand):
             help=_("Reject files larger than this. Default: %(default)s."),
         )
         parser.add_argument(
+            "--workers",
+            type=positive_int,
+            default=1,
+            help=_(
+                "Processes reading, extracting and writing batches side by side "
+                "(most useful on PostgreSQL). Default: 1."
+            ),
+        )
+        parser.add_argument(
             "--no-progress", action="store_true", help=_("Never show a progress bar.")
         )
 
-    def handle(self, *args, paths, dry_run, corpus, max_bytes, no_progress, verbosity, **options):
+    def handle(
+        self, *args, paths, dry_run, corpus, max_bytes, workers, no_progress, verbosity, **options
+    ):
         targets = list(discover(paths or [Path(settings.BASE_DIR) / "seeds"]))
         progress = progress_bar(self.stderr, len(targets), "file", hidden=no_progress)
 
@@ -59,7 +71,7 @@ class Command(BaseCommand):
 
         ingest_options = IngestOptions(dry_run=dry_run, corpus=corpus, max_bytes=max_bytes)
         with progress:
-            outcome = ingest(targets, ingest_options, on_result=report)
+            outcome = ingest(targets, ingest_options, on_result=report, workers=workers)
         self.stdout.write(outcome.summary())
         if not outcome.ok:
             raise CommandError(

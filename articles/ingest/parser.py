@@ -42,7 +42,7 @@ from articles.ingest.parsed import (
     SegmentKind,
 )
 
-__all__ = ["decode_article", "parse_article", "parse_text"]
+__all__ = ["decode_article", "external_id_of", "parse_article", "parse_text"]
 
 _UTF8_BOM = "\ufeff"
 _FOREIGN_BOMS: tuple[tuple[bytes, str], ...] = (
@@ -111,7 +111,13 @@ def decode_article(raw: bytes, file: str) -> str:
         raise ArticleFileError(file, message, line) from None
     text = text.removeprefix(_UTF8_BOM)
     _check_controls(text, file)
+    _check_not_empty(text, file)
     return text
+
+
+def _check_not_empty(text: str, file: str) -> None:
+    if not text.strip():
+        raise ArticleFileError(file, "file is empty")
 
 
 def _line_at(text: str, position: int) -> int:
@@ -140,8 +146,7 @@ def parse_text(text: str, file: str) -> ParsedArticle:
     """Parse decoded seed text (a leading BOM is removed); offsets index the returned text."""
     text = text.removeprefix(_UTF8_BOM)
     _check_controls(text, file)
-    if not text.strip():
-        raise ArticleFileError(file, "file is empty")
+    _check_not_empty(text, file)
     lines = _split_lines(text)
     date, lead_start = _parse_header(text, lines[0], file)
     blocks = _split_blocks(text, lines)
@@ -149,7 +154,12 @@ def parse_text(text: str, file: str) -> ParsedArticle:
     if lead is None:
         raise ArticleFileError(file, "date header has no lead text", 1)
     segments = _classify(text, lead, blocks[1:])
-    return ParsedArticle(external_id=PurePath(file).stem, text=text, date=date, segments=segments)
+    return ParsedArticle(external_id=external_id_of(file), text=text, date=date, segments=segments)
+
+
+def external_id_of(file: str) -> str:
+    """An article's identity: its file name without the suffix."""
+    return PurePath(file).stem
 
 
 def _split_lines(text: str) -> list[_Line]:

@@ -27,7 +27,7 @@ from articles.normalise import normalise_name
 
 from .files import Target, read_limited
 from .parsed import ArticleFileError, ParsedArticle, ParsedSegment
-from .parser import parse_article
+from .parser import decode_article, external_id_of, parse_text
 from .resolve import Resolver
 from .store import FileOrigin, ToStore, actor_refs, store_articles
 
@@ -179,18 +179,20 @@ def ingest_batch(
         try:
             read[index] = _read(target, options)
         except ArticleFileError as error:
-            results[index] = FileResult(error.file, Status.FAILED, error=str(error))
+            results[index] = _file_error(error)
     firsts, repeats = _first_of_each_id(read)
-    stored = _stored_versions([r.parsed.external_id for r in firsts.values()])
+    stored = _stored_versions([r.external_id for r in firsts.values()])
     work: dict[int, _Work] = {}
     for index, item in firsts.items():
-        version = stored.get(item.parsed.external_id)
+        version = stored.get(item.external_id)
         if version == (item.content_hash, extractor.version):
-            results[index] = FileResult(str(item.path), Status.UNCHANGED, item.parsed.external_id)
+            results[index] = FileResult(str(item.path), Status.UNCHANGED, item.external_id)
             continue
         status = Status.UPDATED if version else Status.NEW
         try:
             work[index] = _extract(item, status, extractor)
+        except ArticleFileError as error:
+            results[index] = _file_error(error)
         except Exception as error:  # a bug in one file's extraction must not stop the run
             results[index] = _failure(item.path, error)
     if not options.dry_run:
@@ -204,15 +206,22 @@ def ingest_batch(
 
 @dataclass(frozen=True, slots=True)
 class _Read:
+    """A file read and decoded: enough to tell whether it changed, without parsing it."""
+
     path: Path
     raw: bytes
-    parsed: ParsedArticle
+    text: str
     content_hash: str
+
+    @property
+    def external_id(self) -> str:
+        return external_id_of(str(self.path))
 
 
 @dataclass(frozen=True, slots=True)
 class _Work:
     read: _Read
+    parsed: ParsedArticle
     extraction: Extraction
     result: FileResult
 
@@ -222,9 +231,13 @@ def _read(target: Target, options: IngestOptions) -> _Read:
         raise target.error
     max_bytes = options.max_bytes or settings.NEWSDB_MAX_ARTICLE_BYTES
     raw = read_limited(target.path, max_bytes)
-    parsed = parse_article(raw, str(target.path))
-    content_hash = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
-    return _Read(target.path, raw, parsed, content_hash)
+    text = decode_article(raw, str(target.path))
+    content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return _Read(target.path, raw, text, content_hash)
+
+
+def _file_error(error: ArticleFileError) -> FileResult:
+    return FileResult(error.file, Status.FAILED, error=str(error))
 
 
 def _first_of_each_id(read: dict[int, _Read]) -> tuple[dict[int, _Read], list[int]]:
@@ -232,10 +245,10 @@ def _first_of_each_id(read: dict[int, _Read]) -> tuple[dict[int, _Read], list[in
     seen: set[str] = set()
     repeats = []
     for index, item in read.items():
-        if item.parsed.external_id in seen:
+        if item.external_id in seen:
             repeats.append(index)
         else:
-            seen.add(item.parsed.external_id)
+            seen.add(item.external_id)
             firsts[index] = item
     return firsts, repeats
 
@@ -248,8 +261,9 @@ def _stored_versions(external_ids: list[str]) -> dict[str, tuple[str, str]]:
 
 
 def _extract(item: _Read, status: Status, extractor: Extractor) -> _Work:
-    extraction = extractor.run(item.parsed.text, item.parsed.segments)
-    return _Work(item, extraction, _result(item.path, item.parsed, extraction, status))
+    parsed = parse_text(item.text, str(item.path))
+    extraction = extractor.run(parsed.text, parsed.segments)
+    return _Work(item, parsed, extraction, _result(item.path, parsed, extraction, status))
 
 
 def _store(
@@ -261,7 +275,7 @@ def _store(
 ) -> dict[int, _Work]:
     """Write the batch in one transaction; when that fails, each file in its own, so that one
     bad file costs only itself. Returns the work stored, with the failures put in ``failed``."""
-    items = {index: _to_store(done.read, options, done.extraction) for index, done in work.items()}
+    items = {index: _to_store(done, options) for index, done in work.items()}
     try:
         return _stored(work, items, resolver, version)
     except Exception as error:
@@ -289,14 +303,15 @@ def _stored(
     }
 
 
-def _to_store(item: _Read, options: IngestOptions, extraction: Extraction) -> ToStore:
+def _to_store(done: _Work, options: IngestOptions) -> ToStore:
+    path = done.read.path
     origin = FileOrigin(
-        corpus=options.corpus or item.path.parent.name,
-        file_name=item.path.name,
-        file_path=str(item.path),
-        checksum=hashlib.sha256(item.raw).hexdigest(),
+        corpus=options.corpus or path.parent.name,
+        file_name=path.name,
+        file_path=str(path),
+        checksum=hashlib.sha256(done.read.raw).hexdigest(),
     )
-    return ToStore(item.parsed, extraction, origin, item.content_hash)
+    return ToStore(done.parsed, done.extraction, origin, done.read.content_hash)
 
 
 def _failure(path: Path, error: BaseException) -> FileResult:

@@ -23,8 +23,9 @@ from pathlib import Path
 PG_BIN = Path(os.environ.get("NEWSDB_PG_BIN", "/usr/lib/postgresql/15/bin"))
 DB_USER = "newsdb"
 DB_NAME = "newsdb"
-SERVER_SETTINGS = "-c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
-SERVER_SETTINGS += " -c full_page_writes=off"
+SERVER_SETTINGS = "-c listen_addresses=127.0.0.1"
+# Throwaway servers trade durability for speed; ``start_postgres(durable=True)`` keeps it.
+FAST_SETTINGS = " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 
 
 class PostgresStartError(RuntimeError):
@@ -85,8 +86,11 @@ def _initdb(root: Path) -> None:
         raise PostgresStartError(f"initdb failed:\n{_tail(result.stdout + result.stderr)}")
 
 
-def start_postgres() -> PostgresServer:
-    """Create and start a throwaway server; it is also stopped at interpreter exit."""
+def start_postgres(*, durable: bool = False) -> PostgresServer:
+    """Create and start a throwaway server; it is also stopped at interpreter exit.
+
+    ``durable`` keeps PostgreSQL's production defaults (fsync, synchronous commit, full page
+    writes) instead of turning them off, e.g. for benchmarks."""
     if not (PG_BIN / "initdb").exists():
         raise PostgresStartError(f"PostgreSQL binaries not found in {PG_BIN} (set NEWSDB_PG_BIN)")
     root = Path(tempfile.mkdtemp(prefix="newsdb-pg-"))
@@ -97,7 +101,8 @@ def start_postgres() -> PostgresServer:
     try:
         _initdb(root)
         server.version = (server.data_dir / "PG_VERSION").read_text().strip()
-        options = f"-p {server.port} -k {root} {SERVER_SETTINGS}"
+        settings = SERVER_SETTINGS if durable else SERVER_SETTINGS + FAST_SETTINGS
+        options = f"-p {server.port} -k {root} {settings}"
         result = _run_pg(
             "pg_ctl", "-D", "data", "-l", "server.log", "-o", options, "-w", "start", cwd=root
         )

@@ -1,0 +1,1 @@
+"""Benchmarks of newsdb: synthetic corpora and the tools that time the ingest."""

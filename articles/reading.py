@@ -413,3 +413,10 @@ def conflict_clusters(
         else conflict_views(ConflictFilters(limit=limit))
     )
     return [_conflict_cluster(view) for view in views]
+
+
+def disagreeing_clusters(cluster: int | None = None) -> QuerySet[CountCluster]:
+    """Clusters with reports that disagree, newest first (or just the one asked for): what the
+    conflicts page pages through."""
+    clusters = CountCluster.objects.disagreeing().order_by("-pk")
+    return clusters.filter(pk=cluster) if cluster is not None else clusters

@@ -86,8 +86,23 @@ class ActorDetailView(PageView):
     load = staticmethod(reading.actor_page)
 
 
-class ConflictListView(ReaderRequiredMixin, TemplateView):
+class ConflictListView(ReaderRequiredMixin, ListView):
+    """Clusters whose reports disagree, newest first, a page at a time; ``?cluster=ID`` shows
+    one of them (the claim page links there)."""
+
     template_name = "articles/conflict_list.html"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.cluster = _positive_int(self.request.GET.get("cluster"))
+        return reading.disagreeing_clusters(self.cluster)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(clusters=reading.conflict_clusters(), **kwargs)
+        context = super().get_context_data(**kwargs)
+        context["clusters"] = reading.conflict_clusters(context["object_list"])
+        context["one_cluster"] = self.cluster is not None
+        return context
+
+
+def _positive_int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() and int(value) > 0 else None

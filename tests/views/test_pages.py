@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from articles.crossref.decisions import accept_suggestions
-from articles.models import Article, Claim, LinkSuggestion, Mention, Segment
+from articles.models import Article, Claim, CountCluster, LinkSuggestion, Mention, Segment
 from tests.factories import (
     ActorFactory,
     ArticleFactory,
@@ -163,7 +163,7 @@ def test_claim_page_shows_context_source_figure_and_cluster(reader_client, seede
     html = html_of(reader_client.get(claim_url(claim)))
     assert "gouverneur van Hatay" in html
     assert "<strong>≥ 22</strong> Turkse militairen om het leven gekomen" in html
-    assert f"/conflicts/#cluster-{claim.cluster_id}" in html
+    assert f"/conflicts/?cluster={claim.cluster_id}#cluster-{claim.cluster_id}" in html
     context = html.split('<blockquote class="context" id="claim">')[1].split("</blockquote>")[0]
     assert "Hatay, aan de grens met Syrië" not in context or "<mark" in context
     assert "<mark" in context and ZEKER_22 in context
@@ -226,6 +226,37 @@ def test_conflicts_page(reader_client, seeded):
     for start in (ZEKER_22, ZELFS_34, ZEKER_33):
         assert claim_url(Claim.objects.get(text__startswith=start)) in html
     assert html.index("≥ 22") < html.index("Syrisch Observatorium voor de Mensenrechten")
+
+
+def test_conflicts_page_shows_one_cluster_when_asked(reader_client, seeded):
+    claim = Claim.objects.get(text__startswith=ZEKER_22)
+    url = reverse("articles:conflicts")
+    html = html_of(reader_client.get(url, {"cluster": claim.cluster_id}))
+    assert f'id="cluster-{claim.cluster_id}"' in html and "All conflicts" in html
+    other = html_of(reader_client.get(url, {"cluster": claim.cluster_id + 1000}))
+    assert "No reports disagree." in other
+    assert reader_client.get(url, {"cluster": "x"}).status_code == 200
+
+
+def test_conflicts_page_is_paginated_newest_first(reader_client, seeded, monkeypatch):
+    from articles.views.pages import ConflictListView
+
+    seed_cluster = Claim.objects.get(text__startswith=ZEKER_22).cluster_id
+    newer = CountCluster.objects.create(key="burger|dood", label="burgers gedood")
+    for value in (5, 9):
+        ClaimFactory(
+            cluster=newer,
+            quantity_value=value,
+            quantity_qualifier="exact",
+            quantity_key="burger|dood",
+        )
+    monkeypatch.setattr(ConflictListView, "paginate_by", 1)
+    url = reverse("articles:conflicts")
+    first, second = (html_of(reader_client.get(url, {"page": n})) for n in (1, 2))
+    assert f'id="cluster-{newer.pk}"' in first and "cluster card" not in first.replace(
+        f'cluster card" id="cluster-{newer.pk}"', ""
+    )
+    assert f'id="cluster-{seed_cluster}"' in second and "page 2 of 2" in second
 
 
 def test_conflicts_page_without_conflicts(reader_client):

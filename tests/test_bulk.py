@@ -1,0 +1,70 @@
+"""Rows written by ``executemany``: defaults, timestamps, adaptation and conflicts as the ORM."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import IntegrityError
+
+from articles.bulk import insert_objects, insert_rows, update_column
+from articles.models import BlockingKey, Claim, LinkSuggestion, Origin
+from tests.factories import ArticleFactory, ClaimFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_defaults_timestamps_and_json_are_filled_as_the_orm_would():
+    a, b = ClaimFactory(), ClaimFactory()
+    reasons = [{"code": "same_count", "figures": ["≥ 22", "34"]}]
+    assert (
+        insert_rows(
+            LinkSuggestion,
+            ("from_claim_id", "to_claim_id", "relation", "score", "reasons"),
+            [(a.pk, b.pk, "conflicts", 0.75, reasons)],
+        )
+        == 1
+    )
+    stored = LinkSuggestion.objects.get()
+    assert stored.status == LinkSuggestion.Status.PENDING
+    assert stored.reasons == reasons and stored.created_at is not None
+
+
+def test_ignore_conflicts_skips_duplicates_and_without_it_the_database_refuses():
+    claim = ClaimFactory()
+    rows = [(claim.pk, "2020-02/a:1"), (claim.pk, "2020-02/a:1"), (claim.pk, "t:x")]
+    insert_rows(BlockingKey, ("claim_id", "key"), rows, ignore_conflicts=True)
+    assert sorted(BlockingKey.objects.values_list("key", flat=True)) == ["2020-02/a:1", "t:x"]
+    with pytest.raises(IntegrityError):
+        insert_rows(BlockingKey, ("claim_id", "key"), rows[:1])
+
+
+def test_insert_objects_writes_every_field_and_decimals_round_trip():
+    article = ArticleFactory(text=" date 2020-02 Zeker 22 doden.")
+    claim = Claim(
+        article=article,
+        start=14,
+        end=29,
+        origin=Origin.EXTRACTOR,
+        quantity_value=Decimal("22.5"),
+        quantity_qualifier="at_least",
+        quantity_key="dood",
+    )
+    claim.anchor()
+    insert_objects(Claim, [claim])
+    stored = Claim.objects.get(article=article)
+    assert (stored.text, stored.quantity_value, stored.quantity_qualifier) == (
+        "Zeker 22 doden.",
+        Decimal("22.5"),
+        "at_least",
+    )
+    assert stored.created_at is not None and stored.updated_at is not None
+
+
+def test_update_column_sets_each_row_its_own_value():
+    claims = [ClaimFactory() for _ in range(3)]
+    update_column(Claim, "hedged", {claims[0].pk: True, claims[2].pk: True})
+    assert [c.hedged for c in Claim.objects.order_by("pk")] == [True, False, True]
+
+
+def test_an_unknown_column_is_a_clear_error():
+    with pytest.raises(ValueError, match="BlockingKey has no field 'nope'"):
+        insert_rows(BlockingKey, ("nope",), [(1,)])

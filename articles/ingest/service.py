@@ -158,16 +158,6 @@ def ingest(
     return report
 
 
-def ingest_file(
-    path: Path,
-    options: IngestOptions = IngestOptions(),
-    resolver: Resolver | None = None,
-    extractor: Extractor | None = None,
-) -> FileResult:
-    extractor = extractor or Extractor.with_gazetteer(gazetteer_for_ingest())
-    return ingest_batch([Target(path)], options, resolver or Resolver(), extractor)[0]
-
-
 def ingest_batch(
     targets: Sequence[Target], options: IngestOptions, resolver: Resolver, extractor: Extractor
 ) -> list[FileResult]:

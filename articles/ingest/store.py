@@ -64,7 +64,11 @@ class Kept:
 
     spans: set[tuple[int, int]] = field(default_factory=set)  # held by editors' claims
     clusters: dict[tuple[str, str], int] = field(default_factory=dict)  # (text, count) → cluster
-    emptied: set[int] = field(default_factory=set)  # clusters its derived claims left
+
+    @property
+    def emptied(self) -> set[int]:
+        """The clusters its derived claims left, to delete if no new claim rejoins them."""
+        return set(self.clusters.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +228,6 @@ def _replace_derived(article: Article, parsed: ParsedArticle, fields: dict) -> t
     kept_mentions = list(article.mentions.filter(origin=Origin.EDITOR))
     derived = article.claims.exclude(pk__in=[c.pk for c in kept_claims])
     kept = Kept(clusters=_clusters_by_quote(derived))
-    kept.emptied = set(kept.clusters.values())
     _delete_derived_claims(derived)
     article.mentions.exclude(origin=Origin.EDITOR).delete()
     article.segments.all().delete()

@@ -9,8 +9,9 @@ PostgreSQL's ``websearch_to_tsquery``: words (all must match), ``"a phrase"``, `
   GIN indexes to ``articles_article`` and ``articles_claim``; the database keeps them right.
   The Django models know nothing of them.
 - SQLite: an FTS5 table of lemmas (simplemma; SQLite has no Dutch stemmer), which Python
-  keeps: the ingest calls ``index_article``, saving or deleting an article or claim through
-  the ORM reindexes it (``signals``), and ``manage.py rebuild_search_index`` rebuilds it all.
+  keeps: the ingest calls ``index_articles`` for each batch, saving or deleting an article or
+  claim through the ORM reindexes it (``signals``), and ``manage.py rebuild_search_index``
+  rebuilds it all.
   Bulk writes that skip signals (``QuerySet.update``, ``bulk_create``) must reindex
   themselves with ``index_articles``.
 """
@@ -88,18 +89,6 @@ def index_articles(article_ids: Iterable[int]) -> None:
         from . import sqlite
 
         sqlite.index_articles(list(article_ids))
-
-
-def index_article(article) -> None:
-    """Called by the ingest after storing an article; a no-op on PostgreSQL.
-
-    The ingest bulk-creates claims (no signals): their rows are written here. The article's
-    own row was written by its save signal, so its text is not lemmatised twice.
-    """
-    if uses_index():
-        from . import sqlite
-
-        sqlite.index_claims([article.pk])
 
 
 def rebuild_index() -> int:

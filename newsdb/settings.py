@@ -53,6 +53,10 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "csp",
+    # The tasks framework (django.tasks from Django 6; this backport until then) and its
+    # database backend, whose `db_worker` runs background ingests.
+    "django_tasks",
+    "django_tasks_db",
     "articles",
 ]
 
@@ -110,6 +114,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA cache_size=-64000",
         }
     )
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -8,4 +8,5 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles and claims")
 
     def ready(self) -> None:
+        from articles.crossref import tallies  # noqa: F401 (connects the receivers)
         from articles.search import signals  # noqa: F401 (connects the receivers)

@@ -9,11 +9,13 @@ psycopg 3). The rows must need no ids back and send no signals, as with ``bulk_c
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import json
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
 
 from django.db import connection, models
 from django.db.models.constants import OnConflict
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 # Field types whose Python values the driver cannot take as they are.
@@ -119,3 +121,15 @@ def update_column(model: type[models.Model], column: str, values: dict[Any, Any]
     with connection.cursor() as cursor:
         cursor.executemany(sql, [(prepare(value), pk) for pk, value in sorted(values.items())])
     return len(values)
+
+
+def among(ids: Collection[int]) -> RawSQL:
+    """The ids as a subquery for ``pk__in``, bound as one parameter however many there are.
+
+    Django binds every value of an ``__in`` list as a parameter of its own and prepares each
+    in Python: for thousands of ids, a measurable share of the cross-referencing. SQLite reads
+    them from a JSON array, PostgreSQL from an array.
+    """
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(list(ids))])

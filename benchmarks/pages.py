@@ -82,7 +82,7 @@ def pick_pages() -> list[Page]:
     changelist = reverse("admin:articles_claim_changelist")
     return [
         Page("overview", reverse("articles:overview")),
-        Page("claims by actor (admin)", f"{changelist}?about__id__exact={about['actor_id']}"),
+        Page("claims by actor (admin)", f"{changelist}?about={about['actor_id']}"),
         Page("article", reverse("articles:article", args=[median])),
         Page("actor", reverse("articles:actor", args=[top])),
         Page("conflicts", reverse("articles:conflicts")),

@@ -27,6 +27,15 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(autouse=True)
+def empty_cache() -> Iterator[None]:
+    """Each test starts with nothing cached (the overview's tallies, for one)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def english(settings) -> Iterator[None]:
     """Tests assert English messages whatever LANGUAGE_CODE the environment sets; the Dutch
     ones are tested with an explicit override (tests/test_translations.py)."""

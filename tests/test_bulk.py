@@ -5,9 +5,9 @@ from decimal import Decimal
 import pytest
 from django.db import IntegrityError
 
-from articles.bulk import insert_objects, insert_rows, update_column
-from articles.models import BlockingKey, Claim, LinkSuggestion, Origin
-from tests.factories import ArticleFactory, ClaimFactory
+from articles.bulk import among, insert_objects, insert_rows, update_column
+from articles.models import Actor, BlockingKey, Claim, LinkSuggestion, Origin
+from tests.factories import ActorFactory, ArticleFactory, ClaimFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +68,13 @@ def test_update_column_sets_each_row_its_own_value():
 def test_an_unknown_column_is_a_clear_error():
     with pytest.raises(ValueError, match="BlockingKey has no field 'nope'"):
         insert_rows(BlockingKey, ("nope",), [(1,)])
+
+
+def test_among_selects_exactly_the_ids_given_however_many():
+    actors = ActorFactory.create_batch(3)
+    wanted = [actors[0].pk, actors[2].pk]
+    assert set(Actor.objects.filter(pk__in=among(wanted))) == {actors[0], actors[2]}
+    assert not Actor.objects.filter(pk__in=among([])).exists()
+    # More ids than SQLite binds parameters in one statement, as one parameter.
+    many = [*range(10**6, 10**6 + 40_000), actors[1].pk]
+    assert list(Actor.objects.filter(pk__in=among(many))) == [actors[1]]

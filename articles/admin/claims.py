@@ -13,7 +13,13 @@ from articles.models import Claim, ClaimLink, Origin
 from articles.resources import ClaimLinkResource, ClaimResource
 
 from .common import AuthoredNotes, ClaimNoteInline
-from .filters import ArticleMonthFilter, HasConflictsFilter, HasQuantityFilter
+from .filters import (
+    AboutActorFilter,
+    ArticleMonthFilter,
+    HasConflictsFilter,
+    HasQuantityFilter,
+    SourceActorFilter,
+)
 from .highlight import in_context
 from .suggestions import SuggestionsInInline, SuggestionsOutInline
 
@@ -67,8 +73,12 @@ class ClaimAdmin(ImportExportMixin, AuthoredNotes, SimpleHistoryAdmin):
         ArticleMonthFilter,
         "origin",
         "quantity_qualifier",
+        AboutActorFilter,
+        SourceActorFilter,
     ]
     list_select_related = ["article", "source", "via"]
+    # Counting every claim for "N results (M total)" is a full scan of a large table.
+    show_full_result_count = False
     search_fields = ["text", "direct_quote", "source__name", "about__name", "about__aliases__name"]
     autocomplete_fields = ["article", "source", "via", "about", "cluster"]
     # Text and context come from the span; the span is checked against the article text.

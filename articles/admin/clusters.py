@@ -5,7 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminTextareaWidget
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
@@ -175,12 +175,7 @@ class CountClusterAdmin(SimpleHistoryAdmin):
         return False  # clusters are founded by the ingest, from matching reports
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("house_decided_by")
-            .annotate(report_count=Count("claims"))
-        )
+        return super().get_queryset(request).select_related("house_decided_by")
 
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
@@ -205,10 +200,6 @@ class CountClusterAdmin(SimpleHistoryAdmin):
         )
 
     # --- the list -----------------------------------------------------------------------
-
-    @admin.display(description=_("reports"), ordering="report_count")
-    def report_count(self, obj: CountCluster) -> int:
-        return obj.report_count
 
     @admin.display(description=_("low"))
     def low(self, obj: CountCluster) -> str:

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, ClaimLink
+from articles.models import Actor, Article, Claim, ClaimLink, Source
 
 
 class HasQuantityFilter(admin.SimpleListFilter):
@@ -66,3 +66,48 @@ class ArticleMonthFilter(admin.SimpleListFilter):
             return queryset.none()
         month_filter = {"article__published_month": month} if month else {}
         return queryset.filter(article__published_year=year, **month_filter)
+
+
+class _ActorFilter(admin.SimpleListFilter):
+    """Claims of one actor, chosen by a link (the actor's page, ``?about=ID``): too many actors
+    to list, so the filter shows only once chosen. The claims are found through an index on
+    the actor and looked up by id; the admin's own ``about__id__exact`` would test every claim
+    of the archive for a matching row."""
+
+    def lookups(self, request, model_admin):
+        if self.value() is None:
+            return []
+        actor = Actor.objects.filter(pk=_int_or_none(self.value())).only("name").first()
+        # An unknown actor is still a filter (the admin skips filters without choices).
+        return [(self.value(), actor.name if actor else _("no such actor"))]
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        pk = _int_or_none(self.value())
+        return queryset.filter(pk__in=self.claim_ids(pk)) if pk else queryset.none()
+
+
+class AboutActorFilter(_ActorFilter):
+    title = _("about actor")
+    parameter_name = "about"
+
+    def claim_ids(self, actor_id: int):
+        return Claim.about.through.objects.filter(actor_id=actor_id).values("claim_id")
+
+
+class SourceActorFilter(_ActorFilter):
+    title = _("sourced to actor")
+    parameter_name = "source_actor"
+
+    def claim_ids(self, actor_id: int):
+        # Each side of the OR walks an index of its own (source, via).
+        sources = Source.objects.filter(actor_id=actor_id).values("pk")
+        return Claim.objects.filter(Q(source__in=sources) | Q(via__in=sources)).values("pk")
+
+
+def _int_or_none(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None

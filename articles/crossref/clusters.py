@@ -19,6 +19,7 @@ from .facts import ClaimFacts
 from .load import facts_of, facts_queryset
 from .reconcile import Reconciliation, reconcile
 from .score import Candidate, report_of
+from .tallies import refresh_tallies
 
 # Relations between two reports of the same count.
 _SAME_COUNT = {"conflicts", "corroborates", "updates"}
@@ -28,7 +29,7 @@ def assign_clusters(
     own: list[ClaimFacts], others: Mapping[int, ClaimFacts], candidates: list[Candidate]
 ) -> int:
     """Put each unclustered count into the cluster of its best match, or found a cluster with
-    its matches; returns how many claims were placed. Two queries at most, whatever the size."""
+    its matches; returns how many claims were placed. A few queries, whatever the size."""
     facts = {**others, **{f.claim_id: f for f in own}}
     placed: dict[int, int | _NewCluster] = {}
     for candidate in sorted(candidates, key=lambda c: -c.score):
@@ -50,7 +51,9 @@ def assign_clusters(
     clusters = {
         claim_id: c.row.pk if isinstance(c, _NewCluster) else c for claim_id, c in placed.items()
     }
-    return update_column(Claim, "cluster_id", clusters)
+    placed_count = update_column(Claim, "cluster_id", clusters)
+    refresh_tallies(clusters.values())
+    return placed_count
 
 
 class _NewCluster:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from articles.normalise import normalise_name
 
@@ -23,6 +24,7 @@ def _period(year: int, month: int | None) -> str:
     return f"{year:04d}" if month is None else f"{year:04d}-{month:02d}"
 
 
+@lru_cache(maxsize=8192)  # a claim's keys are worked out to store and to look up
 def text_fingerprint(text: str) -> str:
     """Identical sentences (the same agency copy) share this, whatever their case or spacing."""
     words = _NON_WORD.sub(" ", normalise_name(text)).strip()

@@ -7,6 +7,7 @@ from collections.abc import Collection, Iterable
 
 from django.db.models import Prefetch, QuerySet
 
+from articles.bulk import among
 from articles.models import Actor, Claim
 
 from .facts import ClaimFacts
@@ -90,7 +91,7 @@ def load_facts_by_id(claim_ids: Collection[int]) -> list[ClaimFacts]:
         facts
         for first in range(0, len(ordered), CHUNK)
         for facts in load_facts(
-            Claim.objects.filter(pk__in=ordered[first : first + CHUNK], is_orphaned=False)
+            Claim.objects.filter(pk__in=among(ordered[first : first + CHUNK]), is_orphaned=False)
         )
     ]
 
@@ -99,7 +100,7 @@ def _about(claim_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
     about: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for first in range(0, len(claim_ids), CHUNK):
         rows = Claim.about.through.objects.filter(
-            claim_id__in=claim_ids[first : first + CHUNK]
+            claim_id__in=among(claim_ids[first : first + CHUNK])
         ).values_list("claim_id", "actor_id", "actor__name")
         for claim_id, actor_id, name in rows:
             about[claim_id].append((actor_id, name))

@@ -66,7 +66,7 @@ def score_pair(a: ClaimFacts, b: ClaimFacts) -> Candidate | None:
 
 def _count_pair(a: ClaimFacts, b: ClaimFacts, match: CountMatch) -> Candidate | None:
     report_a, report_b = report_of(a), report_of(b)
-    shared = _shared_actors(a, b)
+    shared = _shared_actors(a, b) if a.about & b.about else []
     figures = [figure_label(report_a), figure_label(report_b)]
     reasons: list[dict] = [
         {
@@ -99,10 +99,12 @@ def _text_pair(a: ClaimFacts, b: ClaimFacts) -> Candidate | None:
     if is_copy(a.text, b.text):
         reasons = [{"code": "same_copy"}]
         return Candidate(a.claim_id, b.claim_id, Relation.DUPLICATES, 0.95, reasons)
-    shared = _shared_actors(a, b)
-    text = similarity(a.text, b.text)
-    if not shared or text < RELATED_TEXT:
+    if not a.about & b.about:
         return None
+    text = similarity(a.text, b.text, at_least=RELATED_TEXT)
+    if text < RELATED_TEXT:
+        return None
+    shared = _shared_actors(a, b)
     reasons: list[dict] = []
     if doubts(a.text) != doubts(b.text):
         relation = Relation.CONFLICTS
@@ -128,7 +130,8 @@ def _context(
         union = len(a.about | b.about)
         score += 0.25 * len(a.about & b.about) / union
         reasons.append({"code": "same_actors", "names": shared})
-    text = similarity(a.text, b.text) if text is None else text
+    # Below RELATED_TEXT the similarity counts for nothing: rapidfuzz may stop early.
+    text = similarity(a.text, b.text, at_least=RELATED_TEXT) if text is None else text
     if text >= RELATED_TEXT:
         score += 0.2 * text / 100
         reasons.append({"code": "similar_text", "ratio": round(text)})

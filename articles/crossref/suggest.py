@@ -69,7 +69,7 @@ def suggest_for_articles_together(article_ids: Collection[int]) -> Suggested:
     shortlist = {claim_id: _shortlist(keys, by_key) for claim_id, keys in wanted.items()}
     others = {f.claim_id: f for f in load_facts_by_id(set().union(*shortlist.values()))}
     candidates = _score(own, shortlist, others)
-    created = _store_new(candidates, list(wanted))
+    created = _store_new(candidates, article_ids)
     clustered = assign_clusters(own, others, candidates)
     return Suggested(len(others), created, clustered)
 
@@ -155,11 +155,15 @@ def _score(
     return list(found.values())
 
 
-def _store_new(candidates: list[Candidate], claim_ids: list[int]) -> int:
-    """Store the candidates no suggestion or link already covers, whatever its decision."""
+def _store_new(candidates: list[Candidate], article_ids: Collection[int]) -> int:
+    """Store the candidates no suggestion or link already covers, whatever its decision.
+
+    Every candidate has a claim of these articles; what covers it is found through them (a few
+    ids to look up, not every claim's).
+    """
     if not candidates:
         return 0
-    involving = Q(from_claim__in=claim_ids) | Q(to_claim__in=claim_ids)
+    involving = Q(from_claim__article__in=article_ids) | Q(to_claim__article__in=article_ids)
     known = {
         frozenset(pair)
         for model in (LinkSuggestion, ClaimLink)

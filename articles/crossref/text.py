@@ -34,9 +34,10 @@ def content_words(text: str) -> str:
     return " ".join(w for w in words if w not in _STOPWORDS and not w.isdigit())
 
 
-def similarity(a: str, b: str) -> float:
-    """0–100: how much of the shorter sentence's content the longer one repeats."""
-    return fuzz.token_set_ratio(content_words(a), content_words(b))
+def similarity(a: str, b: str, at_least: float = 0) -> float:
+    """0–100: how much of the shorter sentence's content the longer one repeats; 0 when below
+    ``at_least`` (rapidfuzz stops early then)."""
+    return fuzz.token_set_ratio(content_words(a), content_words(b), score_cutoff=at_least)
 
 
 @lru_cache(maxsize=4096)
@@ -45,7 +46,7 @@ def _normalised(text: str) -> str:
 
 
 def is_copy(a: str, b: str) -> bool:
-    return fuzz.ratio(_normalised(a), _normalised(b)) >= COPY_SIMILARITY
+    return fuzz.ratio(_normalised(a), _normalised(b), score_cutoff=COPY_SIMILARITY) > 0
 
 
 def doubts(text: str) -> bool:

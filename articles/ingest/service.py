@@ -24,6 +24,7 @@ from articles.extraction.version import VERSION as EXTRACTOR_VERSION
 from articles.gazetteer import GazetteerSnapshot, gazetteer_for_ingest
 from articles.models import Article
 from articles.normalise import normalise_name
+from articles.reading import forget_tallies
 
 from .files import Target, read_limited
 from .parsed import ArticleFileError, ParsedArticle, ParsedSegment
@@ -155,6 +156,8 @@ def ingest(
         report.add(result)
         if on_result is not None:
             on_result(result)
+    if report.counts[Status.NEW] or report.counts[Status.UPDATED]:
+        forget_tallies()  # the overview counts again
     return report
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from articles.anchoring import TextQuote, find_quote, quote_at
 from articles.bulk import insert_objects, insert_rows
 from articles.crossref.suggest import suggest_for_articles_together
+from articles.crossref.tallies import refresh_tallies
 from articles.extraction.types import (
     ActorRef,
     Extraction,
@@ -138,7 +139,9 @@ def store_articles(
         )
         article_ids = [article.pk for _item, article in written]
         suggest_for_articles_together(article_ids)
-        _drop_empty_clusters({pk for k in kept.values() for pk in k.emptied})
+        left = {pk for k in kept.values() for pk in k.emptied}
+        _drop_empty_clusters(left)
+        refresh_tallies(left)  # the clusters its old claims left or its new ones rejoined
         index_articles(article_ids)
     return stored
 

@@ -28,9 +28,7 @@ class ClaimQuerySet(models.QuerySet):
 
     def with_conflicting_quantities(self) -> "ClaimQuerySet":
         """Reports of a count cluster whose reports give different numbers."""
-        from .crossref import CountCluster
-
-        return self.filter(cluster__in=CountCluster.objects.disagreeing().values("pk"))
+        return self.filter(cluster__disagrees=True)
 
     def editor_work(self) -> "ClaimQuerySet":
         """Claims that hold an editor's work and must survive a re-ingest."""

@@ -2,8 +2,8 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, Q
-from django.db.models.functions import Coalesce, Greatest, Least
+from django.db.models import F, Q
+from django.db.models.functions import Greatest, Least
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -14,8 +14,7 @@ from .common import TimestampedModel
 class CountClusterQuerySet(models.QuerySet):
     def disagreeing(self) -> "CountClusterQuerySet":
         """Clusters whose reports give more than one figure (a value, or a range's minimum)."""
-        figure = Coalesce("claims__quantity_value", "claims__quantity_min")
-        return self.alias(figures=Count(figure, distinct=True)).filter(figures__gt=1)
+        return self.filter(disagrees=True)
 
 
 class CountCluster(TimestampedModel):
@@ -63,9 +62,21 @@ class CountCluster(TimestampedModel):
         related_name="+",
     )
     house_decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    # Tallies of the reports, kept by ``articles.crossref.tallies`` whenever a claim joins,
+    # leaves or changes its figure: pages list and count disagreeing clusters through an index
+    # instead of grouping every claim of the archive.
+    report_count = models.PositiveIntegerField(
+        _("reports"), default=0, editable=False, help_text=_("How many claims report this count.")
+    )
+    disagrees = models.BooleanField(
+        _("reports disagree"),
+        default=False,
+        editable=False,
+        help_text=_("Whether its reports give more than one figure."),
+    )
 
     objects = CountClusterQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "report_count", "disagrees"])
 
     class Meta:
         verbose_name = _("count cluster")
@@ -82,7 +93,10 @@ class CountCluster(TimestampedModel):
                 name="countcluster_house_figure_has_time",
             ),
         ]
-        indexes = [models.Index(fields=["key"], name="countcluster_key_idx")]
+        indexes = [
+            models.Index(fields=["key"], name="countcluster_key_idx"),
+            models.Index(fields=["disagrees", "id"], name="countcluster_disagrees_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.label or self.key

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -45,9 +44,9 @@ class ConflictFilters:
 
 def conflict_views(filters: ConflictFilters) -> list[ClusterView]:
     """Clusters newest first; a few queries for the whole page, whatever its size."""
-    clusters = CountCluster.objects.annotate(reports=Count("claims")).filter(reports__gt=1)
+    clusters = CountCluster.objects.filter(report_count__gt=1)
     if not filters.include_agreeing:
-        clusters = clusters.filter(pk__in=CountCluster.objects.disagreeing().values("pk"))
+        clusters = clusters.disagreeing()
     clusters = clusters.order_by("-pk")
     if not filters.inconsistent_only:
         return cluster_views(clusters[: filters.limit] if filters.limit else clusters)

@@ -26,6 +26,9 @@ from django.utils.safestring import SafeString
 
 ARTICLE = "article"
 CLAIM = "claim"
+# Matches ranked, of each kind: the most recently stored. A common word matches tens of
+# thousands of claims in a large archive, and ranking them all took seconds.
+RANKED_MATCHES = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,13 @@ class SearchResults:
     hits: list[Hit] = field(default_factory=list)
     total: int = 0  # every match, of which ``hits`` holds the best ``limit``
 
+    ranked_per_kind: int = RANKED_MATCHES
+
+    @property
+    def newest_ranked_only(self) -> bool:
+        """Whether some matches were too old to be ranked (see ``RANKED_MATCHES``)."""
+        return self.total > self.ranked_per_kind
+
     def __iter__(self) -> Iterator[Hit]:
         return iter(self.hits)
 
@@ -74,8 +84,8 @@ def search(query: str, *, limit: int = 20) -> SearchResults:
         from . import postgres as backend
     else:
         from . import sqlite as backend
-    hits, total = backend.search(query, limit)
-    return SearchResults(query, hits, total)
+    hits, total = backend.search(query, limit, RANKED_MATCHES)
+    return SearchResults(query, hits, total, RANKED_MATCHES)
 
 
 def uses_index() -> bool:

@@ -19,26 +19,37 @@ _OPTIONS = (
 # A claim is short: all of it, every match marked.
 _CLAIM_OPTIONS = f"StartSel={START}, StopSel={STOP}, HighlightAll=true"
 
+# Only the most recently stored matches of each kind are ranked (``ranked``): ranking
+# reads every match's tsvector, tens of thousands for a common word. Every match is counted.
 _SEARCH = """
 WITH q AS (SELECT websearch_to_tsquery('dutch'::regconfig, %(query)s) AS query),
+newest_articles AS (
+    SELECT a.id FROM articles_article AS a, q WHERE a.search_vector @@ q.query
+    ORDER BY a.id DESC LIMIT %(ranked)s
+),
+newest_claims AS (
+    SELECT c.id FROM articles_claim AS c, q WHERE c.search_vector @@ q.query
+    ORDER BY c.id DESC LIMIT %(ranked)s
+),
 hits AS (
     SELECT 'article' AS kind, a.id AS object_id, a.id AS article_id, a.external_id, a.title,
            ts_rank_cd(a.search_vector, q.query) AS rank, a.text AS body
-    FROM articles_article AS a, q
-    WHERE a.search_vector @@ q.query
+    FROM newest_articles AS n JOIN articles_article AS a ON a.id = n.id, q
     UNION ALL
     SELECT 'claim', c.id, a.id, a.external_id, a.title,
            ts_rank_cd(c.search_vector, q.query), c.text
-    FROM articles_claim AS c JOIN articles_article AS a ON a.id = c.article_id, q
-    WHERE c.search_vector @@ q.query
+    FROM newest_claims AS n JOIN articles_claim AS c ON c.id = n.id
+    JOIN articles_article AS a ON a.id = c.article_id, q
 ),
 best AS (
-    SELECT hits.*, COUNT(*) OVER () AS total FROM hits
-    ORDER BY rank DESC, kind, object_id
-    LIMIT %(limit)s
+    SELECT hits.* FROM hits ORDER BY rank DESC, kind, object_id LIMIT %(limit)s
+),
+total AS (
+    SELECT (SELECT COUNT(*) FROM articles_article AS a, q WHERE a.search_vector @@ q.query)
+         + (SELECT COUNT(*) FROM articles_claim AS c, q WHERE c.search_vector @@ q.query) AS n
 )
 SELECT best.kind, best.object_id, best.article_id, best.external_id, best.title, best.rank,
-       best.total,
+       total.n,
        CASE WHEN best.kind = 'claim' THEN best.body ELSE '' END,
        ts_headline(
            'dutch'::regconfig,
@@ -46,15 +57,16 @@ SELECT best.kind, best.object_id, best.article_id, best.external_id, best.title,
            q.query,
            CASE WHEN best.kind = 'claim' THEN %(claim_options)s ELSE %(options)s END
        )
-FROM best, q
+FROM best, q, total
 ORDER BY best.rank DESC, best.kind, best.object_id
 """
 
 
-def search(query: str, limit: int) -> tuple[list[Hit], int]:
+def search(query: str, limit: int, ranked: int) -> tuple[list[Hit], int]:
     params = {
         "query": query,
         "limit": limit,
+        "ranked": ranked,
         "markers": START + STOP,
         "options": _OPTIONS,
         "claim_options": _CLAIM_OPTIONS,

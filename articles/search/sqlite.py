@@ -26,11 +26,20 @@ CHUNK = 500
 ARTICLE_SNIPPET_WORDS = 35
 CLAIM_SNIPPET_WORDS = 60
 
+# The most recently stored matches of each kind are ranked, no more (``ranked``):
+# FTS5 walks a match's rows newest first and computes bm25() only for the rows it returns.
+_NEWEST = (
+    f"SELECT kind, object_id, bm25({FTS}) AS score FROM {FTS} "
+    f"WHERE {FTS} MATCH %s AND rowid %% 2 = {{parity}} ORDER BY rowid DESC LIMIT %s"
+)
 _SEARCH = f"""
 WITH matched AS MATERIALIZED (
-    SELECT kind, object_id, bm25({FTS}) AS score FROM {FTS} WHERE {FTS} MATCH %s
+    SELECT * FROM ({_NEWEST.format(parity=0)})
+    UNION ALL
+    SELECT * FROM ({_NEWEST.format(parity=1)})
 )
-SELECT m.kind, m.object_id, -m.score AS rank, COUNT(*) OVER () AS total,
+SELECT m.kind, m.object_id, -m.score AS rank,
+       (SELECT COUNT(*) FROM {FTS} WHERE {FTS} MATCH %s) AS total,
        a.id, a.external_id, a.title,
        CASE WHEN m.kind = 'article' THEN a.text ELSE c.text END AS body
 FROM matched AS m
@@ -42,12 +51,13 @@ LIMIT %s
 """
 
 
-def search(query: str, limit: int) -> tuple[list[Hit], int]:
+def search(query: str, limit: int, ranked: int) -> tuple[list[Hit], int]:
     parsed = parse_query(query)
     if not parsed:
         return [], 0
     with connection.cursor() as cursor:
-        cursor.execute(_SEARCH, [parsed.fts(), limit])
+        fts = parsed.fts()
+        cursor.execute(_SEARCH, [fts, ranked, fts, ranked, fts, limit])
         rows = cursor.fetchall()
     matcher = parsed.matcher()
     hits = [

@@ -4,7 +4,13 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Claim, ClaimLink
-from tests.factories import ArticleFactory, ClaimFactory, ClaimLinkFactory
+from tests.factories import (
+    ActorFactory,
+    ArticleFactory,
+    ClaimFactory,
+    ClaimLinkFactory,
+    SourceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = reverse("admin:articles_claim_changelist")
@@ -28,6 +34,22 @@ def test_filters_on_quantity_conflicts_and_article_month(editor_client):
     assert listed(editor_client, has_conflicts="no") == {plain.pk}
     assert listed(editor_client, published="2021-5") == {other.pk}
     assert listed(editor_client, published="2020-2") == {counted.pk, plain.pk}
+
+
+def test_filters_on_the_actor_a_claim_is_about_or_sourced_to(editor_client):
+    turkey, syria = ActorFactory(name="Turkije"), ActorFactory(name="Syrië")
+    about_turkey, about_both, about_syria = ClaimFactory(), ClaimFactory(), ClaimFactory()
+    about_turkey.about.add(turkey)
+    about_both.about.add(turkey, syria)
+    about_syria.about.add(syria)
+    said = ClaimFactory(source=SourceFactory(actor=turkey))
+    relayed = ClaimFactory(via=SourceFactory(actor=turkey))
+    assert listed(editor_client, about=turkey.pk) == {about_turkey.pk, about_both.pk}
+    assert listed(editor_client, source_actor=turkey.pk) == {said.pk, relayed.pk}
+    assert listed(editor_client, source_actor=syria.pk) == set()
+    assert listed(editor_client, about="x") == set()  # a bad id finds nothing, no error
+    page = editor_client.get(CHANGELIST, {"about": turkey.pk}).content.decode()
+    assert "about actor" in page and "Turkije" in page  # the chosen filter is shown
 
 
 def test_bulk_status_records_the_reviewer(editor_client):

@@ -91,6 +91,20 @@ def test_limit_keeps_the_best_and_counts_all():
     assert results.total == 6
 
 
+def test_only_the_newest_matches_of_each_kind_are_ranked_and_all_are_counted(monkeypatch):
+    monkeypatch.setattr("articles.search.RANKED_MATCHES", 2)
+    best_but_oldest = article_with_claim("De begroting, de begroting en nog eens de begroting.")
+    newer = [article_with_claim(f"Over de begroting, deel {n}.") for n in range(3)]
+    index_articles([claim.article_id for claim in (best_but_oldest, *newer)])
+    results = search("begroting", limit=10)
+    assert results.total == 8 and results.newest_ranked_only
+    assert kinds_and_ids(results) and all(
+        hit.object_id in {newer[1].pk, newer[2].pk, newer[1].article_id, newer[2].article_id}
+        for hit in results
+    )
+    assert not search("begroting deel 1").newest_ranked_only
+
+
 def test_snippets_escape_stored_text_and_mark_matches():
     claim = article_with_claim(
         'Het <script>alert("x")</script> bericht & meer over de begroting <b>nu</b>.',

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from articles.crossref.decisions import accept_suggestions
 from articles.models import Article, Claim, CountCluster, LinkSuggestion, Mention, Segment
+from articles.reading import forget_tallies
 from tests.factories import (
     ActorFactory,
     ArticleFactory,
@@ -43,6 +44,26 @@ def test_overview_counts_latest_articles_conflicts_and_sources(reader_client, se
     assert SEED_A_TITLE in html
     assert "34–34–34" in html and "Turkse militairen om het leven gekomen" in html
     assert "Jens Stoltenberg" in html  # the most-cited source: four claims
+
+
+def test_overview_counts_once_until_an_ingest_or_the_timeout(
+    reader_client, seeded, run_ingest, tmp_path, settings
+):
+    def articles_counted() -> str:
+        html = html_of(reader_client.get(reverse("articles:overview")))
+        return re.search(r"<strong>(\d+)</strong>\s*articles", html).group(1)
+
+    assert articles_counted() == "2"
+    ArticleFactory()  # written around the ingest: counted when the tallies expire
+    assert articles_counted() == "2"
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "a.txt").write_text(" date 2020-03 Turkije eist overleg.\n")
+    assert run_ingest(tmp_path / "more").failed is None
+    assert articles_counted() == "4"
+    ArticleFactory()
+    settings.NEWSDB_TALLIES_SECONDS = 0  # counted on every request
+    forget_tallies()
+    assert articles_counted() == "5" and articles_counted() == "5"
 
 
 def test_article_list_shows_date_precision_source_and_claim_count(reader_client):

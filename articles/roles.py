@@ -2,8 +2,9 @@
 
 A role is a group of permissions on the articles models. Both roles work in the admin, so a
 role also makes its user staff. Migration ``0005_roles`` creates the groups from a frozen copy
-of the lists below, and ``0007_crossref_roles`` adds the cross-referencing models: change a
-list here, and write a migration that changes the groups too.
+of the lists below, ``0007_crossref_roles`` adds the cross-referencing models and
+``0011_ingest_run_roles`` the background ingest runs: change a list here, and write a
+migration that changes the groups too.
 """
 
 from django.contrib.auth import get_user_model
@@ -19,6 +20,9 @@ EDITED_MODELS = ("claim", "claimlink", "note", "actor", "actoralias", "source", 
 # but never add or delete one. The blocking keys are an internal index: no role sees them.
 DECIDED_MODELS = ("countcluster", "linksuggestion")
 READ_ONLY_MODELS = ("article", "segment")
+# Background ingests: editors upload files (which starts a run) and follow the runs; a run is
+# never changed or deleted by hand. Readers do not see them.
+RUN_MODELS = ("ingestrun",)
 HISTORICAL_MODELS = (
     "historicalclaim",
     "historicalclaim_about",
@@ -39,7 +43,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     EDITORS: codenames(("view", "add", "change", "delete"), EDITED_MODELS)
     | codenames(("view", "change"), DECIDED_MODELS)
     | codenames(("view",), READ_ONLY_MODELS + HISTORICAL_MODELS)
-    | {"change_article"},
+    | {"change_article"}
+    | codenames(("view", "add"), RUN_MODELS),
     READERS: codenames(("view",), ALL_MODELS),
 }
 

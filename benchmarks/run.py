@@ -35,6 +35,7 @@ import re
 import shlex
 import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -103,6 +104,10 @@ class Runner:
     def __init__(self, config: Config, databases: Databases) -> None:
         self.config = config
         self.databases = databases
+        # DEBUG is off, as in production: the pages need their static files collected, with
+        # the hashed names the manifest storage gives them.
+        self.static_root = Path(tempfile.mkdtemp(prefix="newsdb-bench-static-"))
+        self.static_collected = False
 
     # -- children -----------------------------------------------------------------------------
 
@@ -113,6 +118,7 @@ class Runner:
             DEBUG="0",
             SECRET_KEY="bench",
             DJANGO_SETTINGS_MODULE="newsdb.settings",
+            STATIC_ROOT=str(self.static_root),
             LANGUAGE_CODE="en",  # the summary line is parsed in English
             PYTHONUNBUFFERED="1",
         )
@@ -128,6 +134,14 @@ class Runner:
         if not done.ok:
             raise RuntimeError(f"migrate failed on {database.name}:\n{done.tail()}")
         return database
+
+    def collect_static(self, database: Database) -> None:
+        if not self.static_collected:
+            command = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"]
+            done = self.child(command, database)
+            if not done.ok:
+                raise RuntimeError(f"collectstatic failed:\n{done.tail()}")
+            self.static_collected = True
 
     def phase(self, name: str, database: Database, *args: str) -> tuple[Measured, dict[str, Any]]:
         """Run ``benchmarks.phases <name>``; its JSON, or ``ok: False`` with the error."""
@@ -225,6 +239,7 @@ class Runner:
                 phases["reingest"] = self.reingest(database)
             if "pages" in config.only:
                 log("pages ...")
+                self.collect_static(database)
                 phases["pages"] = self.phase("pages", database)[1]
             if "extract" in config.only:
                 log("extraction alone ...")
@@ -295,10 +310,13 @@ def benchmark(config: Config) -> tuple[dict[str, Any], list[report.Row]]:
         results["notes"].append("parallel ingest not run: it needs --workers N with N > 1")
     with open_databases(config.db) as databases:
         results["machine"]["database"] = databases.version
+        runner = Runner(config, databases)
         try:
-            Runner(config, databases).run(results)
+            runner.run(results)
         except RuntimeError as error:  # a database could not be made
             results["error"] = str(error)
+        finally:
+            shutil.rmtree(runner.static_root, ignore_errors=True)
     others = report.other_sizes(config.out.parent, config.db, config.articles)
     rows = report.build_rows(results, others)
     results["checks"] = report.rows_as_json(rows)

@@ -20,6 +20,7 @@ EDITED = {"claim", "claimlink", "note", "actor", "actoralias", "source", "mentio
 DECIDED = {"countcluster", "linksuggestion"}  # made by the ingest, decided on by editors
 READ_ONLY = {"article", "segment"}
 INTERNAL = {"blockingkey"}  # an index no role sees
+RUNS = {"ingestrun"}  # background ingests: editors start and follow them, readers do not see them
 
 
 def intended_permissions() -> dict[str, set[str]]:
@@ -27,7 +28,7 @@ def intended_permissions() -> dict[str, set[str]]:
     models = list(apps.get_app_config("articles").get_models())
     historical = {m._meta.model_name for m in models if issubclass(m, HistoricalChanges)}
     current = {m._meta.model_name for m in models} - historical
-    assert current == EDITED | DECIDED | READ_ONLY | INTERNAL, (
+    assert current == EDITED | DECIDED | READ_ONLY | INTERNAL | RUNS, (
         "a new model: decide what each role may do with it"
     )
 
@@ -36,9 +37,14 @@ def intended_permissions() -> dict[str, set[str]]:
 
     every_action = {f"{a}_{m}" for a in ("view", "add", "change", "delete") for m in EDITED}
     decide = {f"{a}_{m}" for a in ("view", "change") for m in DECIDED}
+    start_runs = {f"{a}_{m}" for a in ("view", "add") for m in RUNS}
     return {
-        EDITORS: every_action | decide | view(READ_ONLY | historical) | {"change_article"},
-        READERS: view((current - INTERNAL) | historical),
+        EDITORS: every_action
+        | decide
+        | view(READ_ONLY | historical)
+        | {"change_article"}
+        | start_runs,
+        READERS: view((current - INTERNAL - RUNS) | historical),
     }
 
 

@@ -78,7 +78,9 @@ class ActorAdmin(ImportExportMixin, SimpleHistoryAdmin):
     def claims_about_actor(self, obj: Actor):
         return _claim_list(obj.claims_about.all())
 
-    @admin.action(description=_("Merge the selected actors into one"))
+    @admin.action(
+        description=_("Merge the selected actors into one"), permissions=["change", "delete"]
+    )
     def merge_selected(self, request, queryset) -> None:
         actors = list(queryset)
         if len(actors) < 2:
@@ -95,7 +97,7 @@ class ActorAdmin(ImportExportMixin, SimpleHistoryAdmin):
         )
         self.message_user(request, report.message(), messages.SUCCESS)
 
-    @admin.action(description=_("Add the selected actors to the gazetteer"))
+    @admin.action(description=_("Add the selected actors to the gazetteer"), permissions=["change"])
     def add_to_gazetteer(self, request, queryset) -> None:
         updated = _set_in_gazetteer(request, queryset, True)
         message = ngettext(
@@ -105,7 +107,9 @@ class ActorAdmin(ImportExportMixin, SimpleHistoryAdmin):
         )
         self.message_user(request, message % {"count": updated})
 
-    @admin.action(description=_("Remove the selected actors from the gazetteer"))
+    @admin.action(
+        description=_("Remove the selected actors from the gazetteer"), permissions=["change"]
+    )
     def remove_from_gazetteer(self, request, queryset) -> None:
         updated = _set_in_gazetteer(request, queryset, False)
         message = ngettext(

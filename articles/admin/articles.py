@@ -102,7 +102,9 @@ class ArticleAdmin(AuthoredNotes, admin.ModelAdmin):
         )
         return format_html('<div class="article-text">{}</div>', highlight(obj.text, marks))
 
-    @admin.action(description=_("Re-run extraction on the selected articles"))
+    @admin.action(
+        description=_("Re-run extraction on the selected articles"), permissions=["change"]
+    )
     def rerun_extraction(self, request, queryset) -> None:
         count = reextract_articles(queryset.select_related("source"))
         self.message_user(

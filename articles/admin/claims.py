@@ -184,23 +184,23 @@ class ClaimAdmin(ImportExportMixin, AuthoredNotes, SimpleHistoryAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Mark the selected claims verified"))
+    @admin.action(description=_("Mark the selected claims verified"), permissions=["change"])
     def mark_verified(self, request, queryset):
         self._set_status(request, queryset, Claim.Status.VERIFIED)
 
-    @admin.action(description=_("Mark the selected claims disputed"))
+    @admin.action(description=_("Mark the selected claims disputed"), permissions=["change"])
     def mark_disputed(self, request, queryset):
         self._set_status(request, queryset, Claim.Status.DISPUTED)
 
-    @admin.action(description=_("Mark the selected claims false"))
+    @admin.action(description=_("Mark the selected claims false"), permissions=["change"])
     def mark_false(self, request, queryset):
         self._set_status(request, queryset, Claim.Status.FALSE)
 
-    @admin.action(description=_("Mark the selected claims unverifiable"))
+    @admin.action(description=_("Mark the selected claims unverifiable"), permissions=["change"])
     def mark_unverifiable(self, request, queryset):
         self._set_status(request, queryset, Claim.Status.UNVERIFIABLE)
 
-    @admin.action(description=_("Mark the selected claims unreviewed"))
+    @admin.action(description=_("Mark the selected claims unreviewed"), permissions=["change"])
     def mark_unreviewed(self, request, queryset):
         self._set_status(request, queryset, Claim.Status.UNREVIEWED)
 
@@ -221,11 +221,13 @@ class ClaimAdmin(ImportExportMixin, AuthoredNotes, SimpleHistoryAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Link the selected claims as conflicting"))
+    @admin.action(description=_("Link the selected claims as conflicting"), permissions=["change"])
     def link_as_conflicting(self, request, queryset):
         self._link(request, queryset, ClaimLink.Relation.CONFLICTS)
 
-    @admin.action(description=_("Link the selected claims as corroborating"))
+    @admin.action(
+        description=_("Link the selected claims as corroborating"), permissions=["change"]
+    )
     def link_as_corroborating(self, request, queryset):
         self._link(request, queryset, ClaimLink.Relation.CORROBORATES)
 

@@ -26,6 +26,7 @@ from articles.models import Article
 from articles.normalise import normalise_name
 from articles.reading import forget_tallies
 
+from .faults import DatabaseUnavailable, database_fault
 from .files import Target, read_limited
 from .parsed import ArticleFileError, ParsedArticle, ParsedSegment
 from .parser import decode_article, external_id_of, parse_text
@@ -273,6 +274,9 @@ def _store(
         return _stored(work, items, resolver, version)
     except Exception as error:
         resolver.rollback()
+        if (fault := database_fault(error)) is not None:  # not the files': stop the run
+            first = work[next(iter(work))].read.path
+            raise DatabaseUnavailable(fault, str(first), str(error)) from error
         if len(items) == 1:
             (index,) = items
             failed[index] = _failure(work[index].read.path, error)

@@ -3,6 +3,7 @@ from .articles import Article, Segment
 from .claims import Claim, ClaimLink
 from .common import Origin
 from .crossref import BlockingKey, CountCluster, LinkSuggestion
+from .ingest_runs import IngestRun
 from .notes import Note
 from .sources import Source
 
@@ -14,6 +15,7 @@ __all__ = [
     "Claim",
     "ClaimLink",
     "CountCluster",
+    "IngestRun",
     "LinkSuggestion",
     "Mention",
     "Note",

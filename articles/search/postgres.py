@@ -7,7 +7,9 @@ config named explicitly (``to_tsvector(regconfig, text)`` is immutable), and a G
 
 from __future__ import annotations
 
-from django.db import connection
+from django.db import connections, router
+
+from articles.models import Article
 
 from . import CLAIM, Hit
 from .snippets import START, STOP, marked_to_html
@@ -71,7 +73,8 @@ def search(query: str, limit: int, ranked: int) -> tuple[list[Hit], int]:
         "options": _OPTIONS,
         "claim_options": _CLAIM_OPTIONS,
     }
-    with connection.cursor() as cursor:
+    # Where the articles are read from: a replica for the reading pages (newsdb.routers).
+    with connections[router.db_for_read(Article)].cursor() as cursor:
         cursor.execute(_SEARCH, params)
         rows = cursor.fetchall()
     hits = [

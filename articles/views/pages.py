@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView, TemplateView
 
 from articles import reading
+from newsdb.routers import ReadFromReplicaMixin
 
 from .access import ReaderRequiredMixin
 
@@ -29,14 +30,14 @@ class ArticleFilterForm(forms.Form):
         )
 
 
-class OverviewView(ReaderRequiredMixin, TemplateView):
+class OverviewView(ReadFromReplicaMixin, ReaderRequiredMixin, TemplateView):
     template_name = "articles/overview.html"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(overview=reading.overview(), **kwargs)
 
 
-class ArticleListView(ReaderRequiredMixin, ListView):
+class ArticleListView(ReadFromReplicaMixin, ReaderRequiredMixin, ListView):
     template_name = "articles/article_list.html"
     context_object_name = "articles"
     paginate_by = 25
@@ -58,7 +59,7 @@ class ArticleListView(ReaderRequiredMixin, ListView):
         )
 
 
-class PageView(ReaderRequiredMixin, TemplateView):
+class PageView(ReadFromReplicaMixin, ReaderRequiredMixin, TemplateView):
     """A page about one object, read by ``load(pk)``; 404 when it is not there."""
 
     load = None  # a function of the primary key
@@ -86,7 +87,7 @@ class ActorDetailView(PageView):
     load = staticmethod(reading.actor_page)
 
 
-class ConflictListView(ReaderRequiredMixin, ListView):
+class ConflictListView(ReadFromReplicaMixin, ReaderRequiredMixin, ListView):
     """Clusters whose reports disagree, newest first, a page at a time; ``?cluster=ID`` shows
     one of them (the claim page links there)."""
 

@@ -6,6 +6,7 @@ from django.views.generic import TemplateView
 
 from articles.search import search
 from articles.views.access import ReaderRequiredMixin
+from newsdb.routers import ReadFromReplicaMixin
 
 RESULTS = 50
 
@@ -20,7 +21,7 @@ class SearchForm(forms.Form):
     )
 
 
-class SearchView(ReaderRequiredMixin, TemplateView):
+class SearchView(ReadFromReplicaMixin, ReaderRequiredMixin, TemplateView):
     template_name = "articles/search.html"
 
     def get_context_data(self, **kwargs):

@@ -2,9 +2,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError, connection
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from articles.ingest import faults
 from articles.ingest.files import discover
 from articles.ingest.service import FileResult, IngestOptions, Status, ingest
 from articles.management.progress import progress_bar
@@ -58,7 +60,10 @@ class Command(BaseCommand):
         targets = list(discover(paths or [Path(settings.BASE_DIR) / "seeds"]))
         progress = progress_bar(self.stderr, len(targets), "file", hidden=no_progress)
 
+        done: list[FileResult] = []  # what the run did before a database fault stops it
+
         def report(result: FileResult) -> None:
+            done.append(result)
             progress.update()
             if result.error:
                 progress.write(self.style.ERROR(result.error), file=self.stderr._out)
@@ -70,8 +75,14 @@ class Command(BaseCommand):
                 )
 
         ingest_options = IngestOptions(dry_run=dry_run, corpus=corpus, max_bytes=max_bytes)
-        with progress:
-            outcome = ingest(targets, ingest_options, on_result=report, workers=workers)
+        try:
+            with progress:
+                outcome = ingest(targets, ingest_options, on_result=report, workers=workers)
+        except (DatabaseError, faults.DatabaseUnavailable) as error:
+            stopped = self._stopped(error, done)
+            if stopped is None:
+                raise  # not a known fault: the traceback is what helps
+            raise stopped from error
         self.stdout.write(outcome.summary())
         if not outcome.ok:
             raise CommandError(
@@ -82,6 +93,27 @@ class Command(BaseCommand):
                 )
                 % {"failed": outcome.counts[Status.FAILED], "total": len(targets)}
             )
+
+    @staticmethod
+    def _stopped(error: Exception, done: list[FileResult]) -> CommandError | None:
+        """One clear line instead of a traceback when the database stops taking writes."""
+        if isinstance(error, faults.DatabaseUnavailable):
+            fault, detail = error.fault, error.detail
+            where = _("at %(file)s") % {"file": error.file}
+        elif (fault := faults.database_fault(error)) is not None:
+            detail = str(error)
+            last = {"file": done[-1].file} if done else None
+            where = _("after %(file)s") % last if last else _("at the start of the run")
+        else:
+            return None
+        message = faults.fault_message(
+            fault,
+            where=where,
+            detail=(detail.strip().splitlines() or [""])[0],
+            database=faults.database_label(connection.settings_dict),
+            stored=sum(result.status in (Status.NEW, Status.UPDATED) for result in done),
+        )
+        return CommandError(message)
 
     @staticmethod
     def _describe(result: FileResult) -> str:

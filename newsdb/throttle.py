@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
+from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
-from django.utils.html import format_html
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -37,21 +38,15 @@ def client_ip(request: HttpRequest) -> str | None:
 
 
 def lockout_response(request: HttpRequest, *args) -> HttpResponse:
-    """429 Too Many Requests, with a page that says why and for how long."""
+    """429 Too Many Requests: the admin's page, saying why and for how long."""
     minutes = max(1, int(settings.AXES_COOLOFF_TIME.total_seconds() // 60))
-    body = format_html(
-        '<!doctype html><html lang="{}"><head><meta charset="utf-8"><title>{}</title></head>'
-        "<body><h1>{}</h1><p>{}</p></body></html>",
-        request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else settings.LANGUAGE_CODE,
-        _("Login locked"),
-        _("Too many failed logins"),
-        ngettext(
-            "This account is locked for this address after %(limit)d failed logins. "
-            "Try again in %(minutes)d minute, or ask an administrator to unlock it.",
-            "This account is locked for this address after %(limit)d failed logins. "
-            "Try again in %(minutes)d minutes, or ask an administrator to unlock it.",
-            minutes,
-        )
-        % {"limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes},
-    )
-    return HttpResponse(body, status=429)
+    message = ngettext(
+        "This account is locked for this address after %(limit)d failed logins. "
+        "Try again in %(minutes)d minute, or ask an administrator to unlock it.",
+        "This account is locked for this address after %(limit)d failed logins. "
+        "Try again in %(minutes)d minutes, or ask an administrator to unlock it.",
+        minutes,
+    ) % {"limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes}
+    context = {**admin.site.each_context(request), "title": _("Too many failed logins"), "message": message}
+    response = TemplateResponse(request, "admin/newsdb_lockout.html", context, status=429)
+    return response.render()

@@ -47,6 +47,10 @@ def lockout_response(request: HttpRequest, *args) -> HttpResponse:
         "Try again in %(minutes)d minutes, or ask an administrator to unlock it.",
         minutes,
     ) % {"limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes}
-    context = {**admin.site.each_context(request), "title": _("Too many failed logins"), "message": message}
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Too many failed logins"),
+        "message": message,
+    }
     response = TemplateResponse(request, "admin/newsdb_lockout.html", context, status=429)
     return response.render()

@@ -85,11 +85,12 @@ def overview_tallies() -> Tallies:
     """The archive's counts and most cited sources, from the cache when counted recently.
 
     Counting every claim and citation takes seconds in an archive of 100,000 articles, and the
-    figures move slowly: they are counted at most once per ``NEWSDB_TALLIES_SECONDS`` (and
-    again after each ingest, which forgets them), in the cache every app server shares.
+    figures move slowly: they are counted at most once per ``NEWSDB_TALLIES_SECONDS`` in
+    Django's default cache. That is each process's memory unless a shared cache is configured
+    (``CACHES``); an ingest forgets the counts in its own process's cache, so with a shared one
+    the next page counts again everywhere, and otherwise within the timeout.
     """
-    timeout = getattr(settings, "NEWSDB_TALLIES_SECONDS", 60)
-    return cache.get_or_set(TALLIES_CACHE_KEY, _count_tallies, timeout)
+    return cache.get_or_set(TALLIES_CACHE_KEY, _count_tallies, settings.NEWSDB_TALLIES_SECONDS)
 
 
 def forget_tallies() -> None:

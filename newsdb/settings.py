@@ -221,7 +221,9 @@ LOG_FORMAT = os.environ.get("LOG_FORMAT") or ("text" if DEBUG else "json")
 LOG_STREAM = os.environ.get("LOG_STREAM") or ("stderr" if LOG_FORMAT == "text" else "stdout")
 LOGGING = logging_config(LOG_LEVEL, LOG_FORMAT, LOG_STREAM)
 
-# The overview's archive-wide counts are cached this long (and forgotten after each ingest).
+# The overview's archive-wide counts are cached this long in Django's default cache: each
+# process's memory, as no CACHES are configured (a shared cache, e.g. Redis, would let one count
+# serve every app server, and let an ingest's forgetting reach them at once).
 NEWSDB_TALLIES_SECONDS = env_int("NEWSDB_TALLIES_SECONDS", 60)
 
 # Ingest limits: files larger than this are rejected with a clear error.

@@ -3,13 +3,21 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.ingest.parsed import PartialDate
 
+from .actors import Mention
 from .common import TimestampedModel, span_constraint
 
 
 class ArticleQuerySet(models.QuerySet):
     def mentioning(self, actor) -> "ArticleQuerySet":
-        """Articles that mention the actor, each with ``mention_count`` of its mentions."""
-        return self.filter(mentions__actor=actor).annotate(mention_count=models.Count("mentions"))
+        """Articles that mention the actor, each with ``mention_count`` of its mentions.
+
+        A test per article and a count of the rows returned only: ordered by publication and
+        cut, the database walks the articles newest first until enough mention the actor,
+        instead of grouping every mention of an actor found in half the archive.
+        """
+        mentions = Mention.objects.filter(article=models.OuterRef("pk"), actor=actor)
+        count = mentions.order_by().values("article").annotate(n=models.Count("pk")).values("n")
+        return self.filter(models.Exists(mentions)).annotate(mention_count=models.Subquery(count))
 
 
 class Article(TimestampedModel):

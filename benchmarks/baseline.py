@@ -63,7 +63,7 @@ def article_rows(corpus: Path, columns: list[str]) -> Iterator[list[tuple[Any, .
         )
         content_hash = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
         item = ToStore(parsed, Extraction(), origin, content_hash)
-        article = Article(**_article_fields(item, publication, "none"))
+        article = Article(**_article_fields(item, publication), extractor_version="none")
         chunk.append(
             tuple(f.get_db_prep_save(f.pre_save(article, True), connection) for f in fields)
         )

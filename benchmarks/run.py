@@ -1,6 +1,7 @@
 """Measure the ingest and the pages at a corpus size, on SQLite or PostgreSQL.
 
-    python -m benchmarks.run --articles 100000 --db sqlite|postgres [--workers N] [--seed 1]
+    python -m benchmarks.run --articles 100000 --db sqlite|postgres [--workers N]
+        [--cold-workers N] [--seed 1]
         [--corpus DIR] [--out FILE] [--only cold,reingest,pages,extract,baseline,parallel]
         [--extract-sample 5000] [--profile]
 
@@ -8,15 +9,19 @@ Steps (each measured one a child process; this runner never starts Django):
 
 1. the corpus: ``benchmarks.corpus.write_corpus`` (reused when already there; its time is
    reported apart from the ingest);
-2. cold ingest into a fresh, migrated database (``manage.py ingest DIR --no-progress``): time,
-   peak RSS and RSS over time, database size and row counts;
+2. cold ingest into a fresh, migrated database, with ``--cold-workers`` processes (default 1):
+   the articles stored with extraction (``manage.py ingest DIR --no-crossref``), then their
+   claims cross-referenced (``manage.py suggest_links --pending``), as ``ingest DIR`` alone
+   does one after the other: the time of each and their total, peak RSS and RSS over time,
+   database size and row counts;
 3. re-ingest of the unchanged corpus into the same database: every file must be unchanged;
 4. pages on that database: p50 / p95 latency and query count (``benchmarks.pages``);
 5. extraction alone on the first ``--extract-sample`` files (``benchmarks.phases extract``);
 6. ingest without extraction into a fresh database, then the baseline on it: the plain bulk
    write of the same article rows (``benchmarks.baseline``), and the ratio of their speeds;
 7. with ``--workers N`` (N > 1): the cold ingest again with N workers on a fresh database,
-   the speed-up, and no duplicate actors or sources.
+   the speed-up of storing the articles against the cold ingest, and no duplicate actors or
+   sources.
 
 SQLite databases are files in a temporary folder; for PostgreSQL one throwaway server with
 production durability is started for the run (``tests.pgserver``) and each fresh database is
@@ -62,6 +67,7 @@ class Config:
     articles: int
     db: DbKind
     workers: int
+    cold_workers: int
     seed: int
     corpus: Path
     out: Path
@@ -82,6 +88,10 @@ def mb(kb: int) -> float:
 
 def _mb_or_none(kb: int | None) -> float | None:
     return None if kb is None else mb(kb)
+
+
+# ``suggest_links --pending``'s summary line.
+CROSSREF_RE = re.compile(r"^(\d+) articles: .*$", re.MULTILINE)
 
 
 def parse_summary(stdout: str) -> dict[str, int] | None:
@@ -160,37 +170,58 @@ class Runner:
 
     # -- steps --------------------------------------------------------------------------------
 
-    def ingest_command(self, workers: int) -> list[str]:
+    def ingest_command(self, workers: int, *extra: str) -> list[str]:
         command = [sys.executable, "manage.py", "ingest", str(self.config.corpus), "--no-progress"]
-        return command + (["--workers", str(workers)] if workers > 1 else [])
+        return command + (["--workers", str(workers)] if workers > 1 else []) + list(extra)
 
-    def cold(self, database: Database, workers: int, profile: Path | None = None) -> dict:
-        """Ingest the corpus into an empty database and weigh the result."""
-        command = self.ingest_command(workers)
+    def measured(
+        self, command: list[str], database: Database, profile: Path | None, tree: bool
+    ) -> Measured:
         if profile is not None:
             spy = ["record", "--format", "speedscope", "-o", str(profile), "--subprocesses"]
             command = [str(py_spy()), *spy, "--", *command]
-        tree = workers > 1 or profile is not None
-        done = self.child(command, database, tree=tree)
+        return self.child(command, database, tree=tree or profile is not None)
+
+    def cold(self, database: Database, workers: int, profile: Path | None = None) -> dict:
+        """Ingest the corpus into an empty database and weigh the result: the articles stored
+        with extraction (``ingest --no-crossref``), then their cross-referencing
+        (``suggest_links --pending``), which ``ingest`` alone does at its end."""
+        command = self.ingest_command(workers, "--no-crossref")
+        done = self.measured(command, database, profile, tree=workers > 1)
+        crossref_command = [
+            sys.executable, "manage.py", "suggest_links", "--pending", "--no-progress",
+            "--workers", str(workers),
+        ]  # fmt: skip
+        crossref_profile = profile and profile.with_name(profile.name.replace("cold", "crossref"))
+        crossref = self.measured(crossref_command, database, crossref_profile, tree=workers > 1)
         summary = parse_summary(done.stdout)
+        compared = CROSSREF_RE.search(crossref.stdout)
         articles = self.config.articles
         ok = done.ok and summary is not None and summary["new"] == articles
+        crossref_ok = crossref.ok and compared is not None and int(compared[1]) == articles
         result: dict[str, Any] = {
             "workers": workers,
             "seconds": done.seconds,
             "articles_per_second": articles / done.seconds,
-            "peak_rss_mb": mb(done.peak_rss_kb),
+            "crossref_seconds": crossref.seconds,
+            "total_seconds": done.seconds + crossref.seconds,
+            "peak_rss_mb": mb(max(done.peak_rss_kb, crossref.peak_rss_kb)),
+            "crossref_peak_rss_mb": mb(crossref.peak_rss_kb),
             "rss_mb": done.rss_profile_mb(),
             "rss_max_from_25_mb": _mb_or_none(done.rss_max_from(0.25)),
             "rss_samples": len(done.samples),
             "summary": summary_line(done.stdout),
+            "crossref_summary": compared[0].strip() if compared else None,
             "files": summary,
-            "ok": ok,
+            "ok": ok and crossref_ok,
         }
         if not ok:
             result["error"] = done.tail() or f"exit status {done.returncode}"
+        elif not crossref_ok:
+            result["error"] = crossref.tail() or f"exit status {crossref.returncode}"
         if profile is not None:
             result["profile"] = str(profile)
+            result["crossref_profile"] = str(crossref_profile)
         result["database_mb"] = database.size_bytes / 2**20
         _counted, counts = self.phase("counts", database)
         result["counts"] = counts
@@ -231,8 +262,8 @@ class Runner:
         cold: dict[str, Any] | None = None
         if parallel or any(name in config.only for name in ON_COLD_DB):
             database = self.fresh()
-            log("cold ingest, 1 worker ...")
-            cold = phases["cold"] = self.cold(database, 1, profile_path(config))
+            log(f"cold ingest, {config.cold_workers} worker(s) ...")
+            cold = phases["cold"] = self.cold(database, config.cold_workers, profile_path(config))
             log(f"  {report.fmt_seconds(cold['seconds'])}: {cold['summary']}")
             if "reingest" in config.only:
                 log("re-ingest, unchanged ...")
@@ -333,6 +364,9 @@ def parse_args(argv: Sequence[str] | None) -> Config:
     parser.add_argument("--articles", type=int, default=100_000, help="corpus size")
     parser.add_argument("--db", choices=("sqlite", "postgres"), required=True)
     parser.add_argument("--workers", type=int, default=1, help="also ingest with N workers")
+    parser.add_argument(
+        "--cold-workers", type=int, default=1, help="processes of the cold ingest (default 1)"
+    )
     parser.add_argument("--seed", type=int, default=1, help="the corpus generator's seed")
     parser.add_argument("--corpus", type=Path, help="corpus folder (default under /tmp)")
     parser.add_argument("--out", type=Path, help="JSON results file")
@@ -357,14 +391,17 @@ def parse_args(argv: Sequence[str] | None) -> Config:
     unknown = only - set(PHASES)
     if unknown:
         parser.error(f"--only: unknown steps {', '.join(sorted(unknown))}")
-    if args.articles < 1 or args.workers < 1 or args.extract_sample < 1:
-        parser.error("--articles, --workers and --extract-sample must be at least 1")
+    if min(args.articles, args.workers, args.cold_workers, args.extract_sample) < 1:
+        parser.error(
+            "--articles, --workers, --cold-workers and --extract-sample must be at least 1"
+        )
     corpus = args.corpus or Path(f"/tmp/newsdb-bench/corpus-{args.articles}-{args.seed}")
     out = args.out or ROOT / "benchmarks" / "results" / f"{args.db}-{args.articles}.json"
     return Config(
         articles=args.articles,
         db=args.db,
         workers=args.workers,
+        cold_workers=args.cold_workers,
         seed=args.seed,
         corpus=corpus.resolve(),
         out=out.resolve(),

@@ -88,7 +88,8 @@ def run_ingest(run_id: int) -> IngestRun:
         return IngestRun.objects.get(pk=run_id)
     try:
         report = _ingest(IngestRun.objects.get(pk=run_id))
-        _finish(run_id, Status.DONE, report.summary(), **counts_of(report))
+        summary = "; ".join(filter(None, [report.summary(), report.crossref_summary()]))
+        _finish(run_id, Status.DONE, summary, **counts_of(report))
     except BaseException as error:  # also SystemExit: a worker stopped in the middle of a run
         _record_failure(run_id, error)
         raise

@@ -10,12 +10,12 @@ from __future__ import annotations
 import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import connection, transaction
 from django.db.models import Q
 
-from articles.bulk import insert_rows
+from articles.bulk import among, insert_rows
 from articles.models import Article, BlockingKey, Claim, ClaimLink, LinkSuggestion
 
 from .clusters import assign_clusters
@@ -59,22 +59,70 @@ def suggest_for_articles_together(article_ids: Collection[int]) -> Suggested:
     held until commit), so that each sees the claims the others committed: two ingests running
     at once still compare their articles, and never lock the same claims in opposite orders.
     """
-    _wait_for_other_writers()
+    wait_for_other_writers()
+    own = store_keys_of(article_ids)
+    return apply_plan(plan_suggestions(article_ids, own))
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What comparing some articles' claims found, before anything of it is written."""
+
+    article_ids: tuple[int, ...]
+    own: list[ClaimFacts]
+    compared: int  # other claims compared
+    others: dict[int, ClaimFacts]  # the other claims of the candidates
+    candidates: list[Candidate]
+
+
+def store_keys_of(article_ids: Collection[int]) -> list[ClaimFacts]:
+    """Store the blocking keys of these articles' claims; their facts."""
     own = load_facts(Claim.objects.filter(article_id__in=article_ids, is_orphaned=False))
-    if not own:
-        return Suggested(0, 0, 0)
     _store_keys(own)
+    return own
+
+
+def plan_suggestions(
+    article_ids: Collection[int], own: list[ClaimFacts], *, up_to_claim: int | None = None
+) -> Plan:
+    """Compare the claims (``own``, their keys stored) with the claims they share keys with,
+    only reading: the candidates come from claims up to ``up_to_claim`` when given, so that a
+    batch compared ahead of its turn sees what it would have seen in turn."""
+    if not own:
+        return Plan(tuple(article_ids), [], 0, {}, [])
     wanted = {facts.claim_id: lookup_keys(facts) for facts in own}
-    by_key = _claims_by_key(set().union(*wanted.values()))
+    by_key = _claims_by_key(set().union(*wanted.values()), up_to_claim)
     shortlist = {claim_id: _shortlist(keys, by_key) for claim_id, keys in wanted.items()}
     others = {f.claim_id: f for f in load_facts_by_id(set().union(*shortlist.values()))}
     candidates = _score(own, shortlist, others)
-    created = _store_new(candidates, article_ids)
-    clustered = assign_clusters(own, others, candidates)
-    return Suggested(len(others), created, clustered)
+    linked = {pk for c in candidates for pk in (c.first, c.second) if pk in others}
+    kept = {pk: others[pk] for pk in linked}  # all a plan sent to another process needs
+    return Plan(tuple(article_ids), own, len(others), kept, candidates)
 
 
-def _wait_for_other_writers() -> None:
+def apply_plan(plan: Plan, *, refresh: bool = False) -> Suggested:
+    """Write what the plan found: new suggestions, and claims placed in count clusters (with
+    ``refresh``, by their clusters as they are now, not as they were when planned)."""
+    if not plan.own:
+        return Suggested(0, 0, 0)
+    own, others = (plan.own, plan.others) if not refresh else _current_clusters(plan)
+    created = _store_new(plan.candidates, plan.article_ids)
+    clustered = assign_clusters(own, others, plan.candidates)
+    return Suggested(plan.compared, created, clustered)
+
+
+def _current_clusters(plan: Plan) -> tuple[list[ClaimFacts], dict[int, ClaimFacts]]:
+    ids = [f.claim_id for f in plan.own] + list(plan.others)
+    now = dict(Claim.objects.filter(pk__in=among(ids)).values_list("pk", "cluster_id"))
+
+    def current(facts: ClaimFacts) -> ClaimFacts:
+        cluster_id = now.get(facts.claim_id, facts.cluster_id)
+        return facts if cluster_id == facts.cluster_id else replace(facts, cluster_id=cluster_id)
+
+    return [current(f) for f in plan.own], {pk: current(f) for pk, f in plan.others.items()}
+
+
+def wait_for_other_writers() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [SUGGEST_LOCK])
@@ -85,8 +133,9 @@ def _store_keys(claims: Iterable[ClaimFacts]) -> None:
     insert_rows(BlockingKey, ("claim_id", "key"), rows, ignore_conflicts=True)
 
 
-def _claims_by_key(keys: set[str]) -> dict[str, list[int]]:
-    """The newest claims under each key, at most ``CANDIDATES_PER_KEY`` per key.
+def _claims_by_key(keys: set[str], up_to_claim: int | None = None) -> dict[str, list[int]]:
+    """The newest claims under each key (up to ``up_to_claim``), at most
+    ``CANDIDATES_PER_KEY`` per key.
 
     One ``LIMIT``ed index walk per key, joined with UNION ALL: the database reads at most
     ``CANDIDATES_PER_KEY`` rows per key however many claims share it. (A window function
@@ -98,21 +147,26 @@ def _claims_by_key(keys: set[str]) -> dict[str, list[int]]:
     for first in range(0, len(ordered), KEYS_PER_QUERY):
         chunk = ordered[first : first + KEYS_PER_QUERY]
         with connection.cursor() as cursor:
-            cursor.execute(_newest_per_key_sql(len(chunk)), [*chunk])
+            if up_to_claim is None:
+                cursor.execute(_newest_per_key_sql(len(chunk), bounded=False), chunk)
+            else:
+                params = [value for key in chunk for value in (key, up_to_claim)]
+                cursor.execute(_newest_per_key_sql(len(chunk), bounded=True), params)
             for key, claim_id in cursor.fetchall():
                 by_key[key].append(claim_id)
     return by_key
 
 
-def _newest_per_key_sql(count: int) -> str:
+def _newest_per_key_sql(count: int, *, bounded: bool) -> str:
     quote = connection.ops.quote_name
     table, key, claim = (
         quote(BlockingKey._meta.db_table),
         quote("key"),
         quote(BlockingKey._meta.get_field("claim").column),
     )
+    bound = f" AND {claim} <= %s" if bounded else ""
     part = (
-        f"SELECT * FROM (SELECT {key}, {claim} FROM {table} WHERE {key} = %s "
+        f"SELECT * FROM (SELECT {key}, {claim} FROM {table} WHERE {key} = %s{bound} "
         f"ORDER BY {claim} DESC LIMIT {int(CANDIDATES_PER_KEY)}) AS newest_{{n}}"
     )
     return " UNION ALL ".join(part.format(n=n) for n in range(count))

@@ -18,6 +18,8 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
+from articles.crossref.pending import CrossReferenced, cross_reference_pending
+from articles.crossref.suggest import Suggested
 from articles.extraction import extract
 from articles.extraction.types import Extraction
 from articles.extraction.version import VERSION as EXTRACTOR_VERSION
@@ -85,6 +87,7 @@ class IngestReport:
     actors: set[str] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
     orphaned: list[str] = field(default_factory=list)
+    cross_referenced: CrossReferenced | None = None  # None: not run
 
     def add(self, result: FileResult) -> None:
         self.counts[result.status] += 1
@@ -97,7 +100,11 @@ class IngestReport:
 
     @property
     def ok(self) -> bool:
-        return self.counts[Status.FAILED] == 0
+        return self.counts[Status.FAILED] == 0 and not self.crossref_errors
+
+    @property
+    def crossref_errors(self) -> list[str]:
+        return self.cross_referenced.errors if self.cross_referenced else []
 
     def summary(self) -> str:
         c = self.counts
@@ -116,12 +123,29 @@ class IngestReport:
         }
         return _("dry run, nothing written: %(line)s") % {"line": line} if self.dry_run else line
 
+    def crossref_summary(self) -> str:
+        """What cross-referencing did, or "" when it did not run or found nothing to do."""
+        done = self.cross_referenced
+        if done is None or not done.articles:
+            return ""
+        return _(
+            "%(articles)d articles cross-referenced: %(suggestions)d new link suggestions, "
+            "%(clustered)d claims placed in count clusters"
+        ) % {
+            "articles": done.articles,
+            "suggestions": done.suggestions,
+            "clustered": done.clustered,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class IngestOptions:
     dry_run: bool = False
     corpus: str | None = None  # default: the name of the file's folder
     max_bytes: int | None = None  # default: settings.NEWSDB_MAX_ARTICLE_BYTES
+    # Compare the stored articles' claims with the others at the end of the run; if not, they
+    # stay pending for ``suggest_links --pending`` or the next ingest.
+    cross_reference: bool = True
 
 
 def ingest(
@@ -130,12 +154,16 @@ def ingest(
     on_result: Callable[[FileResult], None] | None = None,
     extractor: Extractor | None = None,
     workers: int = 1,
+    on_cross_referenced: Callable[[int, Suggested], None] | None = None,
 ) -> IngestReport:
     """Ingest every target; the default extractor uses the database's gazetteer (the shipped
     one is loaded into an empty database first, except in a dry run).
 
     Files go in batches of ``BATCH_FILES``, each batch's new articles written in one
-    transaction; ``workers`` processes handle batches side by side (see ``parallel``).
+    transaction; ``workers`` processes handle batches side by side (see ``parallel``). Once
+    all are written, the claims of every article awaiting it are cross-referenced
+    (``crossref.pending``, with ``workers`` processes comparing), a batch at a time,
+    ``on_cross_referenced`` told of each.
     """
     report = IngestReport(dry_run=options.dry_run)
     if extractor is None:
@@ -157,6 +185,11 @@ def ingest(
         report.add(result)
         if on_result is not None:
             on_result(result)
+    if options.cross_reference and not options.dry_run:
+        report.cross_referenced = cross_reference_pending(
+            on_batch=on_cross_referenced, workers=workers
+        )
+        report.errors.extend(report.cross_referenced.errors)
     if report.counts[Status.NEW] or report.counts[Status.UPDATED]:
         forget_tallies()  # the overview counts again
     return report
@@ -292,7 +325,9 @@ def _stored(
 ) -> dict[int, _Work]:
     if not items:
         return {}
-    stored = store_articles(list(items.values()), extractor_version=version, resolver=resolver)
+    stored = store_articles(
+        list(items.values()), extractor_version=version, resolver=resolver, cross_reference=False
+    )
     resolver.commit()
     return {
         index: replace(done, result=replace(done.result, orphaned=tuple(s.orphaned)))

@@ -105,12 +105,18 @@ def store_article(
 
 
 def store_articles(
-    items: Sequence[ToStore], *, extractor_version: str, resolver: Resolver
+    items: Sequence[ToStore],
+    *,
+    extractor_version: str,
+    resolver: Resolver,
+    cross_reference: bool = True,
 ) -> list[Stored]:
     """Write the articles (distinct external ids) in one transaction.
 
     New articles take a fixed number of queries however many there are; an article stored
-    before has its derived rows replaced and its editors' work re-anchored.
+    before has its derived rows replaced and its editors' work re-anchored. Their claims are
+    cross-referenced in the same transaction, or with ``cross_reference=False`` marked
+    ``crossref_pending`` for ``crossref.pending`` to do after the write.
     """
     with transaction.atomic():
         publications = _publication_sources([item.origin for item in items])
@@ -118,7 +124,11 @@ def store_articles(
         sources = [s for item in items for s in _claim_sources(item.extraction)]
         source_ids = resolver.source_ids(sources, actor_ids)
         fields = [
-            _article_fields(item, publications[_publication_key(item.origin)], extractor_version)
+            {
+                **_article_fields(item, publications[_publication_key(item.origin)]),
+                "extractor_version": extractor_version,
+                "crossref_pending": not cross_reference,
+            }
             for item in items
         ]
         stored, kept = _write_articles(items, fields)
@@ -138,7 +148,8 @@ def store_articles(
             source_ids,
         )
         article_ids = [article.pk for _item, article in written]
-        suggest_for_articles_together(article_ids)
+        if cross_reference:
+            suggest_for_articles_together(article_ids)
         left = {pk for k in kept.values() for pk in k.emptied}
         _drop_empty_clusters(left)
         refresh_tallies(left)  # the clusters its old claims left or its new ones rejoined
@@ -206,7 +217,7 @@ def _new_publication(key: str, origin: FileOrigin) -> Source:
     )
 
 
-def _article_fields(item: ToStore, publication: Source, extractor_version: str) -> dict:
+def _article_fields(item: ToStore, publication: Source) -> dict:
     parsed = item.parsed
     lead = next((s for s in parsed.segments if s.kind == SegmentKind.LEAD), None)
     title_from = parsed.segment_text(lead) if lead else parsed.text
@@ -220,7 +231,6 @@ def _article_fields(item: ToStore, publication: Source, extractor_version: str) 
         "published_month": parsed.date.month,
         "published_day": parsed.date.day,
         "content_hash": item.content_hash,
-        "extractor_version": extractor_version,
     }
 
 

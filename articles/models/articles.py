@@ -62,6 +62,14 @@ class Article(TimestampedModel):
         blank=True,
         help_text=_("Version of the extraction that derived mentions and claims."),
     )
+    crossref_pending = models.BooleanField(
+        _("awaiting cross-referencing"),
+        default=False,
+        help_text=_(
+            "Stored, but its claims not yet compared with the others: the ingest "
+            "cross-references its articles once they are all written."
+        ),
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -90,6 +98,11 @@ class Article(TimestampedModel):
                 name="article_published_idx",
             ),
             models.Index(fields=["language"], name="article_language_idx"),
+            models.Index(
+                fields=["id"],
+                condition=models.Q(crossref_pending=True),
+                name="article_crossref_pending_idx",
+            ),
         ]
 
     def __str__(self) -> str:

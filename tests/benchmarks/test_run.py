@@ -60,7 +60,9 @@ def assert_ingest(phase: dict[str, Any], workers: int = 1) -> None:
     assert phase["ok"], phase
     assert phase["workers"] == workers
     assert phase["files"]["new"] == ARTICLES
-    assert phase["seconds"] > 0
+    assert phase["seconds"] > 0 and phase["crossref_seconds"] > 0
+    assert phase["total_seconds"] == phase["seconds"] + phase["crossref_seconds"]
+    assert phase["crossref_summary"].startswith(f"{ARTICLES} articles: ")
     assert phase["articles_per_second"] > 0
     assert phase["peak_rss_mb"] > 10
     assert phase["database_mb"] > 0

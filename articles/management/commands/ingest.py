@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from pathlib import Path
 
 from django.conf import settings
@@ -6,6 +8,8 @@ from django.db import DatabaseError, connection
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from articles.crossref.pending import pending_articles, still_pending_message
+from articles.crossref.suggest import Suggested
 from articles.ingest import faults
 from articles.ingest.files import discover
 from articles.ingest.service import FileResult, IngestOptions, Status, ingest
@@ -46,8 +50,16 @@ class Command(BaseCommand):
             type=positive_int,
             default=1,
             help=_(
-                "Processes reading, extracting and writing batches side by side "
-                "(most useful on PostgreSQL). Default: 1."
+                "Processes reading, extracting and writing batches side by side, then "
+                "comparing claims ahead of the batch being written. Default: 1."
+            ),
+        )
+        parser.add_argument(
+            "--no-crossref",
+            action="store_true",
+            help=_(
+                "Store the articles without comparing their claims with the others; "
+                "'suggest_links --pending' or the next ingest does it."
             ),
         )
         parser.add_argument(
@@ -55,7 +67,17 @@ class Command(BaseCommand):
         )
 
     def handle(
-        self, *args, paths, dry_run, corpus, max_bytes, workers, no_progress, verbosity, **options
+        self,
+        *args,
+        paths,
+        dry_run,
+        corpus,
+        max_bytes,
+        workers,
+        no_crossref,
+        no_progress,
+        verbosity,
+        **options,
     ):
         targets = list(discover(paths or [Path(settings.BASE_DIR) / "seeds"]))
         progress = progress_bar(self.stderr, len(targets), "file", hidden=no_progress)
@@ -74,17 +96,30 @@ class Command(BaseCommand):
                     self.style.WARNING(f"{result.file}: orphaned {orphan}"), file=self.stderr._out
                 )
 
-        ingest_options = IngestOptions(dry_run=dry_run, corpus=corpus, max_bytes=max_bytes)
+        ingest_options = IngestOptions(
+            dry_run=dry_run, corpus=corpus, max_bytes=max_bytes, cross_reference=not no_crossref
+        )
+        comparing = _CrossrefProgress(self.stderr, hidden=no_progress)
         try:
-            with progress:
-                outcome = ingest(targets, ingest_options, on_result=report, workers=workers)
+            with progress, comparing:
+                outcome = ingest(
+                    targets,
+                    ingest_options,
+                    on_result=report,
+                    workers=workers,
+                    on_cross_referenced=comparing.advance,
+                )
         except (DatabaseError, faults.DatabaseUnavailable) as error:
             stopped = self._stopped(error, done)
             if stopped is None:
                 raise  # not a known fault: the traceback is what helps
             raise stopped from error
+        for error in outcome.crossref_errors:
+            self.stderr.write(self.style.ERROR(error))
+        if crossref := outcome.crossref_summary():
+            self.stdout.write(crossref)
         self.stdout.write(outcome.summary())
-        if not outcome.ok:
+        if outcome.counts[Status.FAILED]:
             raise CommandError(
                 ngettext(
                     "%(failed)d of %(total)d file failed.",
@@ -93,6 +128,8 @@ class Command(BaseCommand):
                 )
                 % {"failed": outcome.counts[Status.FAILED], "total": len(targets)}
             )
+        if outcome.crossref_errors:
+            raise CommandError(still_pending_message(len(outcome.crossref_errors)))
 
     @staticmethod
     def _stopped(error: Exception, done: list[FileResult]) -> CommandError | None:
@@ -123,3 +160,25 @@ class Command(BaseCommand):
             f"{result.status:>9}  {result.file}  ({result.external_id}: "
             f"{len(result.actors)} actors, {result.claims} claims, {result.mentions} mentions)"
         )
+
+
+class _CrossrefProgress:
+    """A second bar, for cross-referencing, opened when it starts: only then is it known how
+    many articles wait."""
+
+    def __init__(self, stderr, *, hidden: bool) -> None:
+        self.stderr, self.hidden, self.bar = stderr, hidden, None
+
+    def advance(self, articles: int, _done: Suggested) -> None:
+        if self.bar is None:
+            total = articles + pending_articles()
+            self.bar = progress_bar(self.stderr, total, "article", hidden=self.hidden)
+            self.bar.set_description(_("cross-referencing"))
+        self.bar.update(articles)
+
+    def __enter__(self) -> _CrossrefProgress:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self.bar is not None:
+            self.bar.close()

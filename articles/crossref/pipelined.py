@@ -1,0 +1,90 @@
+"""Cross-referencing the pending articles with worker processes comparing ahead.
+
+Comparing is most of the work and only reads; writing what it found is the rest. So this
+process takes the pending batches in order, stores each batch's blocking keys and commits
+them, and hands the batch to a worker process, which finds and scores its candidates among
+the claims up to the batch's last one (``plan_suggestions(up_to_claim=…)``): exactly what it
+would have seen in turn, as every earlier batch's keys are committed before it is handed out.
+This process then writes the plans back in order, each in a transaction of its own that takes
+the writers' lock and reads the clusters as they are by then (an earlier batch may have placed
+a candidate in one since).
+
+Workers are forked and connect to the database themselves; the pool is started before this
+process connects again, as a connection must never cross a fork. A batch that fails here is
+left pending (``pending`` retries it an article at a time).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from django.db import connections, transaction
+
+from articles.models import Article, Claim
+
+from .load import load_facts
+from .suggest import (
+    Plan,
+    Suggested,
+    apply_plan,
+    plan_suggestions,
+    store_keys_of,
+    wait_for_other_writers,
+)
+
+# Batches handed out ahead of the one being written, per worker.
+AHEAD_PER_WORKER = 2
+
+
+def cross_reference_in_processes(
+    take: Callable[[], list[int]],
+    workers: int,
+    on_batch: Callable[[list[int], Suggested], None],
+) -> None:
+    """Compare every batch ``take`` hands out (until it hands out none) in ``workers``
+    processes, and write each plan in order; ``on_batch`` is told of each written batch."""
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start) as pool:
+        # Start every worker now, before this process connects again.
+        for started in [pool.submit(_ready) for _worker in range(workers)]:
+            started.result()
+        ahead: deque[tuple[list[int], Future[Plan]]] = deque()
+        while ids := take():
+            ahead.append((ids, pool.submit(_plan, ids, _keys_stored(ids))))
+            if len(ahead) >= workers * AHEAD_PER_WORKER:
+                _write(*ahead.popleft(), on_batch)
+        while ahead:
+            _write(*ahead.popleft(), on_batch)
+
+
+def _keys_stored(ids: list[int]) -> int:
+    """Store the batch's keys; the id of its last claim."""
+    with transaction.atomic():
+        own = store_keys_of(ids)
+    return max((facts.claim_id for facts in own), default=0)
+
+
+def _write(ids: list[int], planned: Future[Plan], on_batch) -> None:
+    plan = planned.result()
+    with transaction.atomic():
+        wait_for_other_writers()
+        done = apply_plan(plan, refresh=True)
+        Article.objects.filter(pk__in=ids).update(crossref_pending=False)
+    on_batch(ids, done)
+
+
+def _start() -> None:
+    connections.close_all()
+
+
+def _ready() -> None:
+    return None
+
+
+def _plan(ids: list[int], up_to_claim: int) -> Plan:
+    own = load_facts(Claim.objects.filter(article_id__in=ids, is_orphaned=False))
+    return plan_suggestions(ids, own, up_to_claim=up_to_claim)

@@ -44,7 +44,7 @@ class ArticleClaimInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(AuthoredNotes, admin.ModelAdmin):
     list_display = ["title", "external_id", "published", "language", "source", "updated_at"]
-    list_filter = ["published_year", "language", "source__corpus"]
+    list_filter = ["published_year", "language", "source__corpus", "crossref_pending"]
     list_select_related = ["source"]
     search_fields = ["title", "external_id"]
     # The text is read-only: every stored offset points into it. It changes only by re-ingest.
@@ -54,6 +54,7 @@ class ArticleAdmin(AuthoredNotes, admin.ModelAdmin):
         "highlighted_text",
         "content_hash",
         "extractor_version",
+        "crossref_pending",
         "title_is_derived",
         "created_at",
         "updated_at",
@@ -67,7 +68,7 @@ class ArticleAdmin(AuthoredNotes, admin.ModelAdmin):
                     ("published_year", "published_month", "published_day"),
                     "title_is_derived",
                     "content_hash",
-                    "extractor_version",
+                    ("extractor_version", "crossref_pending"),
                     ("created_at", "updated_at"),
                 ],
                 "classes": ["collapse"],

@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from articles.crossref.pending import cross_reference_pending
 from articles.ingest.files import discover
-from articles.ingest.service import ingest
+from articles.ingest.service import IngestOptions, ingest
 from articles.models import Article, Claim, Note
 
 pytestmark = pytest.mark.django_db
@@ -40,3 +41,20 @@ def test_rerunning_extraction_keeps_editor_work(editor_client, seeded):
     assert "Extraction re-run on 1 article" in response.content.decode()
     assert seeded.claims.count() == derived
     assert Claim.objects.get(pk=claim.pk).notes.count() == 1
+
+
+def test_editors_can_list_the_articles_awaiting_cross_referencing(editor_client):
+    report = ingest(discover([SEED]), IngestOptions(cross_reference=False))
+    assert report.ok
+    waiting = Article.objects.get()
+    url = reverse("admin:articles_article_changelist")
+
+    listed = editor_client.get(url, {"crossref_pending__exact": "1"}).content.decode()
+    assert waiting.external_id in listed
+    assert "awaiting cross-referencing" in listed
+
+    cross_reference_pending()
+    listed = editor_client.get(url, {"crossref_pending__exact": "1"}).content.decode()
+    assert waiting.external_id not in listed
+    page = editor_client.get(reverse("admin:articles_article_change", args=[waiting.pk]))
+    assert "awaiting cross-referencing" in page.content.decode().lower()

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from articles.ingest.files import discover
 from articles.ingest.service import ingest
-from articles.models import Claim, ClaimLink
+from articles.models import Article, Claim, ClaimLink
 from articles.roles import EDITORS, READERS, grant_role
 
 pytestmark = [
@@ -199,3 +199,15 @@ def test_an_editor_accepts_a_suggested_link_and_records_a_house_figure(page, sit
     cluster = claim_33.cluster
     cluster.refresh_from_db()
     assert (cluster.house_claim, cluster.house_decided_by.username) == (claim_33, "redacteur")
+
+
+def test_an_editor_lists_the_articles_awaiting_cross_referencing(page, site, screenshot_dir):
+    waiting = SEEDS / "003_34cf2e6a0fed1da4.txt"
+    Article.objects.filter(external_id=waiting.stem).update(crossref_pending=True)
+    log_in(page, site, "redacteur")
+    page.goto(f"{site}/admin/articles/article/")
+    by_waiting = '#changelist-filter [data-filter-title="awaiting cross-referencing"]'
+    page.locator(by_waiting).get_by_role("link", name="Yes").click()
+    expect(page.locator("#result_list tbody tr")).to_have_count(1)
+    expect(page.locator("#result_list")).to_contain_text(waiting.stem)
+    snap(page, screenshot_dir, "articles_awaiting_crossref")

@@ -4,7 +4,9 @@
 Python; for the rows the ingest writes by the hundred per article (mentions, segments, "about"
 rows, blocking keys, suggested links) that was a fifth of its time. ``insert_rows`` prepares
 one statement per model and hands the values to the driver's ``executemany`` (pipelined by
-psycopg 3). The rows must need no ids back and send no signals, as with ``bulk_create``.
+psycopg 3); on PostgreSQL, rows that cannot conflict go by ``COPY`` instead, which the server
+takes without planning and executing a statement per row. The rows must need no ids back and
+send no signals, as with ``bulk_create``.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import json
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
 
-from django.db import connection, models
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models.constants import OnConflict
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -38,13 +41,27 @@ def insert_rows(
         return 0
     given = [model._meta.get_field(_field_name(model, column)) for column in columns]
     filled = [f for f in model._meta.concrete_fields if f not in given and _has_default(f)]
-    prepare = [_preparer(field) for field in given]
-    extra = [_prepared_default(field) for field in filled]
+    # The connection itself: ``django.db.connection`` looks it up again at every use.
+    db = connections[DEFAULT_DB_ALIAS]
+    prepare = [_preparer(field, db) for field in given]
+    extra = [_prepared_default(field, db) for field in filled]
     values = [[p(v) for p, v in zip(prepare, row, strict=True)] + extra for row in rows]
+    if connection.vendor == "postgresql" and not ignore_conflicts:
+        _copy(model, [*given, *filled], values)
+        return len(rows)
     sql = _insert_sql(model, [*given, *filled], ignore_conflicts)
     with connection.cursor() as cursor:
         cursor.executemany(sql, values)
     return len(rows)
+
+
+def _copy(model: type[models.Model], fields: list[models.Field], values: list[list[Any]]) -> None:
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    statement = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+        for row in values:
+            copy.write_row(row)
 
 
 def _field_name(model: type[models.Model], column: str) -> str:
@@ -62,15 +79,15 @@ def _has_default(field: models.Field) -> bool:
     return not field.primary_key and (field.has_default() or _is_timestamp(field))
 
 
-def _prepared_default(field: models.Field) -> Any:
+def _prepared_default(field: models.Field, db: BaseDatabaseWrapper) -> Any:
     value = timezone.now() if _is_timestamp(field) else field.get_default()
-    return field.get_db_prep_save(value, connection)
+    return field.get_db_prep_save(value, db)
 
 
-def _preparer(field: models.Field) -> Callable[[Any], Any]:
+def _preparer(field: models.Field, db: BaseDatabaseWrapper) -> Callable[[Any], Any]:
     if field.get_internal_type() not in _ADAPTED:
         return _unchanged
-    return lambda value: field.get_db_prep_save(value, connection)
+    return lambda value: field.get_db_prep_save(value, db)
 
 
 def _unchanged(value: Any) -> Any:
@@ -112,7 +129,7 @@ def update_column(model: type[models.Model], column: str, values: dict[Any, Any]
     if not values:
         return 0
     field = model._meta.get_field(_field_name(model, column))
-    prepare = _preparer(field)
+    prepare = _preparer(field, connections[DEFAULT_DB_ALIAS])
     quote = connection.ops.quote_name
     sql = (
         f"UPDATE {quote(model._meta.db_table)} SET {quote(field.column)} = %s "

@@ -13,7 +13,6 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
 
 from django.db import connection, transaction
-from django.db.models import Q
 
 from articles.bulk import among, insert_rows
 from articles.models import Article, BlockingKey, Claim, ClaimLink, LinkSuggestion
@@ -106,7 +105,7 @@ def apply_plan(plan: Plan, *, refresh: bool = False) -> Suggested:
     if not plan.own:
         return Suggested(0, 0, 0)
     own, others = (plan.own, plan.others) if not refresh else _current_clusters(plan)
-    created = _store_new(plan.candidates, plan.article_ids)
+    created = _store_new(plan.candidates, [facts.claim_id for facts in plan.own])
     clustered = assign_clusters(own, others, plan.candidates)
     return Suggested(plan.compared, created, clustered)
 
@@ -209,19 +208,22 @@ def _score(
     return list(found.values())
 
 
-def _store_new(candidates: list[Candidate], article_ids: Collection[int]) -> int:
+def _store_new(candidates: list[Candidate], own_ids: list[int]) -> int:
     """Store the candidates no suggestion or link already covers, whatever its decision.
 
-    Every candidate has a claim of these articles; what covers it is found through them (a few
-    ids to look up, not every claim's).
+    Every candidate has one of these claims; what covers it is found through them, a side
+    at a time so that each query reads an index (an ``OR`` of the two sides, or a join to the
+    articles, reads every suggestion of the archive).
     """
     if not candidates:
         return 0
-    involving = Q(from_claim__article__in=article_ids) | Q(to_claim__article__in=article_ids)
     known = {
         frozenset(pair)
         for model in (LinkSuggestion, ClaimLink)
-        for pair in model.objects.filter(involving).values_list("from_claim_id", "to_claim_id")
+        for side in ("from_claim__in", "to_claim__in")
+        for pair in model.objects.filter(**{side: among(own_ids)}).values_list(
+            "from_claim_id", "to_claim_id"
+        )
     }
     fresh = [c for c in candidates if frozenset((c.first, c.second)) not in known]
     insert_rows(

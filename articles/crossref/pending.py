@@ -92,13 +92,8 @@ class _Pass:
             last = ids[-1] if ids else last
             return ids
 
-        def written(ids: list[int], done: Suggested) -> None:
-            self.outcome.add(len(ids), done)
-            if self.on_batch is not None:
-                self.on_batch(len(ids), done)
-
         try:
-            cross_reference_in_processes(take, workers, written)
+            cross_reference_in_processes(take, workers, self._done)
         except Exception as error:
             if database_fault(error) is not None:
                 raise
@@ -123,10 +118,13 @@ class _Pass:
             return True
         if done is None:
             return False
-        self.outcome.add(len(taken), done)
-        if self.on_batch is not None:
-            self.on_batch(len(taken), done)
+        self._done(taken, done)
         return True
+
+    def _done(self, ids: list[int], done: Suggested) -> None:
+        self.outcome.add(len(ids), done)
+        if self.on_batch is not None:
+            self.on_batch(len(ids), done)
 
     def _next(self, count: int, taken: list[int]) -> Suggested | None:
         """Take the oldest pending articles no other run holds (their ids into ``taken``),

@@ -59,7 +59,13 @@ def _copy(model: type[models.Model], fields: list[models.Field], values: list[li
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
     statement = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
-    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+    # Django's cursor has no COPY; its error wrapper still turns psycopg's errors into
+    # Django's (an IntegrityError, a DatabaseError the ingest recognises as a fault).
+    with (
+        connection.cursor() as cursor,
+        connection.wrap_database_errors,
+        cursor.cursor.copy(statement) as copy,
+    ):
         for row in values:
             copy.write_row(row)
 

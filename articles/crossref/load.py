@@ -84,6 +84,11 @@ def load_facts(claims: QuerySet[Claim]) -> list[ClaimFacts]:
     return [_facts_of_row(row, about.get(row[0], ())) for row in rows]
 
 
+def load_facts_of_articles(article_ids: Collection[int]) -> list[ClaimFacts]:
+    """The facts of these articles' claims, unless orphaned."""
+    return load_facts(Claim.objects.filter(article_id__in=article_ids, is_orphaned=False))
+
+
 def load_facts_by_id(claim_ids: Collection[int]) -> list[ClaimFacts]:
     """The facts of these claims, unless orphaned; a query pair per ``CHUNK`` ids."""
     ordered = sorted(claim_ids)

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
+from django.db.models import QuerySet
 from django.utils.translation import ngettext
 
 from articles.ingest.faults import database_fault
@@ -49,7 +50,7 @@ class CrossReferenced:
 
 def pending_articles() -> int:
     """How many stored articles wait to be cross-referenced."""
-    return Article.objects.filter(crossref_pending=True).count()
+    return _pending().count()
 
 
 def cross_reference_pending(
@@ -87,7 +88,7 @@ class _Pass:
 
         def take() -> list[int]:
             nonlocal last
-            pending = Article.objects.filter(crossref_pending=True, pk__gt=last).order_by("pk")
+            pending = _pending().filter(pk__gt=last).order_by("pk")
             ids = list(pending.values_list("pk", flat=True)[:count])
             last = ids[-1] if ids else last
             return ids
@@ -129,7 +130,7 @@ class _Pass:
     def _next(self, count: int, taken: list[int]) -> Suggested | None:
         """Take the oldest pending articles no other run holds (their ids into ``taken``),
         and compare them."""
-        pending = Article.objects.filter(crossref_pending=True).exclude(pk__in=self.failed)
+        pending = _pending().exclude(pk__in=self.failed)
         if not pending.exists():  # without a transaction: on SQLite that takes the write lock
             return None
         with transaction.atomic():
@@ -141,6 +142,10 @@ class _Pass:
             done = suggest_for_articles_together(taken)
             Article.objects.filter(pk__in=taken).update(crossref_pending=False)
         return done
+
+
+def _pending() -> QuerySet[Article]:
+    return Article.objects.filter(crossref_pending=True)  # read through a partial index
 
 
 def _failure(article_id: int, error: Exception) -> str:

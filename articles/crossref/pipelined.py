@@ -23,9 +23,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 from django.db import connections, transaction
 
-from articles.models import Article, Claim
+from articles.models import Article
 
-from .load import load_facts
+from .load import load_facts_of_articles
 from .suggest import (
     Plan,
     Suggested,
@@ -86,5 +86,5 @@ def _ready() -> None:
 
 
 def _plan(ids: list[int], up_to_claim: int) -> Plan:
-    own = load_facts(Claim.objects.filter(article_id__in=ids, is_orphaned=False))
-    return plan_suggestions(ids, own, up_to_claim=up_to_claim)
+    # Read again here rather than sent from the main process, which is the busier one.
+    return plan_suggestions(ids, load_facts_of_articles(ids), up_to_claim=up_to_claim)

@@ -20,7 +20,7 @@ from articles.models import Article, BlockingKey, Claim, ClaimLink, LinkSuggesti
 from .clusters import assign_clusters
 from .facts import ClaimFacts
 from .keys import blocking_keys, lookup_keys
-from .load import load_facts, load_facts_by_id
+from .load import load_facts_by_id, load_facts_of_articles
 from .score import Candidate, score_pair
 
 CANDIDATES_PER_KEY = 200
@@ -76,7 +76,7 @@ class Plan:
 
 def store_keys_of(article_ids: Collection[int]) -> list[ClaimFacts]:
     """Store the blocking keys of these articles' claims; their facts."""
-    own = load_facts(Claim.objects.filter(article_id__in=article_ids, is_orphaned=False))
+    own = load_facts_of_articles(article_ids)
     _store_keys(own)
     return own
 

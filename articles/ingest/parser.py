@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -60,10 +61,9 @@ _DATE_RE = re.compile(r"(?a)(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}
 
 _OPENING_QUOTES = "'\"„“‘‚«‹`"
 _CLOSING_QUOTES = "'\"”’»›"
-_QUOTES_RE = re.compile("[" + re.escape(_OPENING_QUOTES + _CLOSING_QUOTES + "‛‟´") + "]")
+_QUOTES = frozenset(_OPENING_QUOTES + _CLOSING_QUOTES + "‛‟´")
 _FINAL_PUNCTUATION = ".!?:;…"
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[" + re.escape(_CLOSING_QUOTES) + r"]*(?=\s|$)")
-_SPACES_RE = re.compile(r"\s+")
 
 _LABEL_MAX_WORDS = 10
 _LABEL_MAX_CHARS = 80
@@ -284,43 +284,61 @@ def _pull_quote(text: str, block: _Block, others: list[str]) -> ParsedSegment | 
 
 
 def _body_boundaries(text: str, block: _Block) -> set[int]:
-    """Where the repeated text may end: after a sentence, at a line end, or the block end."""
+    """Where the repeated text may end: the block end, the end of the line before the last,
+    or a sentence end on the last line. Any other end leaves a credit of two lines or more,
+    which cannot be a label."""
     boundaries = {block.end}
-    for match in _SENTENCE_END_RE.finditer(text, block.start, block.end):
+    start, end = block.start, block.end
+    last_eol = max(text.rfind("\n", start, end), text.rfind("\r", start, end))
+    if last_eol >= 0:
+        boundaries.add(_trim(text, start, last_eol)[1])
+    last_line = last_eol + 1 if last_eol >= 0 else start
+    for match in _SENTENCE_END_RE.finditer(text, last_line, end):
         boundaries.add(match.end())
-    for match in _EOL_RE.finditer(text, block.start, block.end):
-        boundaries.add(_trim(text, block.start, match.start())[1])
-    boundaries.discard(block.start)
+    boundaries.discard(start)
     return boundaries
 
 
 def _repeats(body: str, others: list[str], *, strict: bool) -> bool:
-    """Whether every sentence of ``body`` occurs in the other blocks (normalised)."""
-    sentences = [s for s in map(_normalise_sentence, _sentences(body)) if s]
-    if sum(len(s.split()) for s in sentences) < _PULL_QUOTE_MIN_WORDS:
+    """Whether every sentence of ``body`` occurs in the other blocks (normalised): each in
+    some other block, or with ``strict`` all in one block longer than the body.
+
+    Sentences are normalised and looked up one at a time, and the first one found nowhere
+    ends the search: most paragraphs repeat nothing, and their first sentence shows it.
+    """
+    candidates: frozenset[int] | None = None  # the blocks holding every sentence so far
+    words = 0
+    for sentence in map(_normalise_sentence, _sentences(body)):
+        if not sentence:
+            continue
+        found = frozenset(i for i, other in enumerate(others) if _contains(other, sentence))
+        candidates = found if candidates is None else candidates & found
+        if not (candidates if strict else found):
+            return False
+        words += len(sentence.split())
+    if candidates is None or words < _PULL_QUOTE_MIN_WORDS:
         return False
     if not strict:
-        return all(any(_contains(other, s) for other in others) for s in sentences)
+        return True
     length = len(_normalise(body))
-    return any(
-        len(other) > length and all(_contains(other, s) for s in sentences) for other in others
-    )
+    return any(len(others[index]) > length for index in candidates)
 
 
-def _sentences(content: str) -> list[str]:
-    sentences: list[str] = []
+def _sentences(content: str) -> Iterator[str]:
     start = 0
     for match in _SENTENCE_END_RE.finditer(content):
-        sentences.append(content[start : match.end()])
+        yield content[start : match.end()]
         start = match.end()
-    sentences.append(content[start:])
-    return sentences
+    yield content[start:]
 
 
 def _normalise(content: str) -> str:
     """Case-, quote- and whitespace-insensitive form used to find repeated text."""
-    without_quotes = _QUOTES_RE.sub("", content.casefold())
-    return _SPACES_RE.sub(" ", without_quotes).strip()
+    folded = content.casefold()
+    for quote in _QUOTES:
+        if quote in folded:
+            folded = folded.replace(quote, "")
+    return " ".join(folded.split())
 
 
 def _normalise_sentence(sentence: str) -> str:

@@ -47,7 +47,7 @@ def words(text: str) -> Iterator[re.Match[str]]:
 
 def lemma_text(*texts: str) -> str:
     """What the SQLite index stores for a text: its lemmas, in order, space-separated."""
-    return " ".join(lemma(m.group()) for text in texts for m in words(text))
+    return " ".join(lemma(word) for text in texts for word in WORD.findall(text))
 
 
 @dataclass(frozen=True, slots=True)

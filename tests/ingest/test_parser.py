@@ -284,6 +284,20 @@ def test_pull_quote_with_credit_on_its_own_line() -> None:
     _assert_well_formed(article)
 
 
+def test_pull_quote_broken_over_lines_keeps_only_its_last_line_as_credit() -> None:
+    *first, rest = QUOTE_SENTENCE.split(" ", 3)
+    block = f"{' '.join(first)}\n{rest}\nAnna de Vries minister"
+    article = _parse(_quote_article(block))
+    segment = _only_pull_quote(article)
+    assert article.text[segment.credit_start : segment.end] == "Anna de Vries minister"
+
+
+def test_a_credit_of_two_lines_is_no_credit() -> None:
+    block = f"{QUOTE_SENTENCE}\nAnna de Vries\nminister"
+    article = _parse(_quote_article(block))
+    assert SegmentKind.PULL_QUOTE not in _kinds(article)
+
+
 def test_pull_quote_compares_whitespace_case_and_quotes_loosely() -> None:
     sloppy = QUOTE_SENTENCE.replace(" ", "  ").replace("We", '"we').rstrip(".") + '"'
     article = _parse(_quote_article(f"{sloppy}\nAnna de Vries"))

@@ -1,10 +1,15 @@
-"""Running one child process and measuring it: wall time, peak RSS and RSS over time.
+"""Running one child process and measuring it: wall time, peak memory and memory over time.
 
 The child is started with ``subprocess.Popen`` and reaped with ``os.wait4``, whose rusage
 gives its peak RSS (``ru_maxrss``, in KB on Linux: the largest of the child and the
-descendants it waited for). A thread reads ``VmRSS`` from ``/proc/<pid>/status`` every
-``interval`` seconds; with ``tree=True`` it adds up the RSS of the child and all its
-descendants (worker processes), so shared pages are counted once per process.
+descendants it waited for). A thread samples the child's memory every ``interval`` seconds.
+
+With ``tree=True`` (a process and its forked workers) it samples the child and all its
+descendants, and adds up two figures for them: their RSS, which counts the pages they share
+since the fork once per process, and their proportional set size (``Pss`` in
+``/proc/<pid>/smaps_rollup``), which charges each shared page to its sharers in equal parts,
+so that the sum is the memory the tree really holds. The tree's peak memory is the larger of
+the largest PSS sum sampled and the child's own ``ru_maxrss``.
 
 Output goes to temporary files rather than pipes: a chatty child can never block on a full
 pipe while the parent waits for it.
@@ -29,6 +34,12 @@ FRACTIONS = (0.25, 0.5, 0.75, 1.0)  # points of the run time the RSS is reported
 class Sample:
     seconds: float  # since the child started
     rss_kb: int
+    pss_kb: int | None = None  # None where the kernel does not offer smaps_rollup
+
+    @property
+    def memory_kb(self) -> int:
+        """The memory the sampled processes really hold: their PSS, else their RSS."""
+        return self.rss_kb if self.pss_kb is None else self.pss_kb
 
 
 @dataclass(slots=True)
@@ -50,25 +61,32 @@ class Measured:
 
     @property
     def peak_rss_kb(self) -> int:
-        """The child's peak; for a process tree, the largest sampled sum if that is larger."""
+        """The child's peak; for a process tree, the largest sampled RSS sum if larger."""
         sampled = max((s.rss_kb for s in self.samples), default=0)
         return max(self.max_rss_kb, sampled) if self.tree else self.max_rss_kb
 
+    @property
+    def peak_memory_kb(self) -> int:
+        """The child's peak; for a process tree, the largest sampled PSS sum if larger."""
+        sampled = max((s.memory_kb for s in self.samples), default=0)
+        return max(self.max_rss_kb, sampled) if self.tree else self.max_rss_kb
+
     def rss_at(self, fraction: float) -> int | None:
-        """The last RSS sampled at or before ``fraction`` of the run time (KB), if any."""
+        """The last memory sampled at or before ``fraction`` of the run time (KB), if any."""
         if not self.samples:
             return None
         limit = fraction * self.seconds
         before = [s for s in self.samples if s.seconds <= limit]
-        return (before[-1] if before else self.samples[0]).rss_kb
+        return (before[-1] if before else self.samples[0]).memory_kb
 
     def rss_max_from(self, fraction: float) -> int | None:
-        """The largest RSS sampled from ``fraction`` of the run time on (KB), if any."""
+        """The largest memory sampled from ``fraction`` of the run time on (KB), if any."""
         limit = fraction * self.seconds
-        return max((s.rss_kb for s in self.samples if s.seconds >= limit), default=None)
+        return max((s.memory_kb for s in self.samples if s.seconds >= limit), default=None)
 
     def rss_profile_mb(self) -> dict[str, float | None]:
-        """RSS at 25, 50, 75 and 100 % of the run time, in MB, keyed ``"25"`` … ``"100"``."""
+        """Memory at 25, 50, 75 and 100 % of the run time, in MB, keyed ``"25"`` … ``"100"``
+        (RSS for one process, the PSS sum for a tree)."""
         result: dict[str, float | None] = {}
         for fraction in FRACTIONS:
             kb = self.rss_at(fraction)
@@ -127,20 +145,45 @@ def _children_by_scan(pid: int) -> list[int]:
     return found
 
 
-def tree_rss_kb(pid: int) -> int | None:
-    """The RSS of a process and all its descendants, added up (KB)."""
-    own = read_rss_kb(pid)
+def read_rss_pss_kb(pid: int) -> tuple[int, int | None] | None:
+    """``Rss`` and ``Pss`` of a process in KB from ``smaps_rollup`` (``VmRSS`` and None where
+    that file is missing); None once the process is gone."""
+    found: dict[str, int] = {}
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as rollup:
+            for line in rollup:
+                key, _colon, rest = line.partition(":")
+                if key in ("Rss", "Pss"):
+                    found[key] = int(rest.split()[0])
+    except FileNotFoundError:
+        rss = read_rss_kb(pid)
+        return None if rss is None else (rss, None)
+    except (OSError, ValueError, IndexError):
+        return None
+    if "Rss" not in found:
+        return None
+    return found["Rss"], found.get("Pss")
+
+
+def tree_memory_kb(pid: int) -> tuple[int, int | None] | None:
+    """The RSS and the PSS of a process and all its descendants, each added up (KB); the PSS
+    is None when a process's could not be read."""
+    own = read_rss_pss_kb(pid)
     if own is None:
         return None
-    total, pending, seen = own, children_of(pid), {pid}
+    rss, pss = own
+    pending, seen = children_of(pid), {pid}
     while pending:
         child = pending.pop()
         if child in seen:
             continue
         seen.add(child)
-        total += read_rss_kb(child) or 0
+        theirs = read_rss_pss_kb(child)
+        if theirs is not None:
+            rss += theirs[0]
+            pss = None if pss is None or theirs[1] is None else pss + theirs[1]
         pending.extend(children_of(child))
-    return total
+    return rss, pss
 
 
 class _Sampler(threading.Thread):
@@ -152,10 +195,17 @@ class _Sampler(threading.Thread):
 
     def run(self) -> None:
         while not self.stopped.is_set():
-            rss = tree_rss_kb(self.pid) if self.tree else read_rss_kb(self.pid)
-            if rss:
-                self.samples.append(Sample(time.perf_counter() - self.started, rss))
+            self.sample()
             self.stopped.wait(self.interval)
+
+    def sample(self) -> None:
+        if self.tree:
+            memory = tree_memory_kb(self.pid)
+            rss, pss = memory if memory else (None, None)
+        else:
+            rss, pss = read_rss_kb(self.pid), None
+        if rss:
+            self.samples.append(Sample(time.perf_counter() - self.started, rss, pss))
 
 
 def run_measured(

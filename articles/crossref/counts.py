@@ -8,6 +8,7 @@ of what is counted and the class of what happened to it (``dood``, ``gewond``, `
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import lru_cache
 
 
 class CountMatch(StrEnum):
@@ -20,6 +21,8 @@ def parse_count_key(key: str) -> tuple[frozenset[str], str]:
     return frozenset(words.split()), event
 
 
+# Scoring asks about the same few thousand keys, in pairs, a million times a batch.
+@lru_cache(maxsize=2**16)
 def count_match(key_a: str, key_b: str) -> CountMatch | None:
     """How closely two count keys describe the same count, or None when they do not."""
     if not key_a or not key_b:

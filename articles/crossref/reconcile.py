@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 
 from articles import figures
 
-from .text import is_copy
+from .text import Sentence, is_copy
 
 EXACT = "exact"
 AT_LEAST = "at_least"
@@ -244,7 +244,9 @@ def _same_origin(a: Report, b: Report) -> bool:
         return True
     if not a.source_key and not b.source_key and a.via_key and a.via_key == b.via_key:
         return True
-    return bool(a.text.strip() and b.text.strip()) and is_copy(a.text, b.text)
+    if not (a.text.strip() and b.text.strip()):
+        return False
+    return is_copy(Sentence.of(a.text), Sentence.of(b.text))
 
 
 def count_origins(reports: Sequence[Report]) -> int:

@@ -9,7 +9,7 @@ from articles.models.claims import ClaimLink
 from .counts import CountMatch, count_match
 from .facts import ClaimFacts
 from .reconcile import Interval, Report, figure_label, interval, is_update
-from .text import doubts, is_copy, similarity
+from .text import Sentence, is_copy, similarity
 
 Relation = ClaimLink.Relation
 
@@ -47,102 +47,142 @@ def report_of(facts: ClaimFacts) -> Report:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    """A claim's count as scoring compares it."""
+
+    report: Report
+    interval: Interval | None
+    label: str
+
+
+class Scorer:
+    """Scores pairs of claims. Each claim's figure and sentence forms are worked out once,
+    however many pairs it is in (a batch compares a claim with hundreds of others)."""
+
+    def __init__(self) -> None:
+        self._figures: dict[int, _Figure] = {}
+        self._sentences: dict[int, Sentence] = {}
+
+    def __call__(self, a: ClaimFacts, b: ClaimFacts) -> Candidate | None:
+        """The best link between two claims, or None when they have too little in common."""
+        if a.claim_id == b.claim_id:
+            return None
+        both_counted = a.has_figure and b.has_figure
+        match = count_match(a.count_key, b.count_key) if both_counted else None
+        same_article = a.article_id == b.article_id
+        if match is not None and not (same_article and match is CountMatch.LOOSE):
+            candidate = self._count_pair(a, b, match)
+        elif both_counted or same_article:
+            # Different counts ("22 gedood" and "22 gewond") are no copies of each other,
+            # however alike their wording; sentences of one article share its actors: only
+            # counts link.
+            candidate = None
+        else:
+            candidate = self._text_pair(a, b)
+        return candidate if candidate is not None and candidate.score >= MIN_SCORE else None
+
+    def figure(self, facts: ClaimFacts) -> _Figure:
+        found = self._figures.get(facts.claim_id)
+        if found is None:
+            report = report_of(facts)
+            found = _Figure(report, interval(report), figure_label(report))
+            self._figures[facts.claim_id] = found
+        return found
+
+    def sentence(self, facts: ClaimFacts) -> Sentence:
+        found = self._sentences.get(facts.claim_id)
+        if found is None:
+            found = self._sentences[facts.claim_id] = Sentence.of(facts.text)
+        return found
+
+    def _count_pair(self, a: ClaimFacts, b: ClaimFacts, match: CountMatch) -> Candidate | None:
+        figure_a, figure_b = self.figure(a), self.figure(b)
+        shared = _shared_actors(a, b) if a.about & b.about else []
+        reasons: list[dict] = [
+            {
+                "code": "same_count" if match is CountMatch.SAME else "similar_count",
+                "what": [a.what, b.what],
+                "figures": [figure_a.label, figure_b.label],
+            }
+        ]
+        b_updates_a = False
+        if match is CountMatch.LOOSE:
+            if not shared and not _overlap(figure_a.interval, figure_b.interval):
+                return None
+            relation, base = Relation.RELATED, 0.25
+        elif figure_a.interval == figure_b.interval:
+            if a.article_id == b.article_id:
+                return None  # an article repeating its own figure
+            relation, base = Relation.CORROBORATES, 0.5
+        elif (b_updates_a := is_update(figure_a.report, figure_b.report)) or is_update(
+            figure_b.report, figure_a.report
+        ):
+            relation, base = Relation.UPDATES, 0.5
+            reasons.append({"code": "update", "source": a.source_name})
+        else:
+            relation, base = Relation.CONFLICTS, 0.5
+        first, second = (b, a) if b_updates_a else (a, b)
+        score = base + self._context(a, b, shared, reasons)
+        return Candidate(
+            first.claim_id, second.claim_id, relation, round(min(score, 1.0), 3), reasons
+        )
+
+    def _text_pair(self, a: ClaimFacts, b: ClaimFacts) -> Candidate | None:
+        sentence_a, sentence_b = self.sentence(a), self.sentence(b)
+        if is_copy(sentence_a, sentence_b):
+            reasons = [{"code": "same_copy"}]
+            return Candidate(a.claim_id, b.claim_id, Relation.DUPLICATES, 0.95, reasons)
+        if not a.about & b.about:
+            return None
+        text = similarity(sentence_a, sentence_b, at_least=RELATED_TEXT)
+        if text < RELATED_TEXT:
+            return None
+        shared = _shared_actors(a, b)
+        reasons: list[dict] = []
+        if sentence_a.doubts != sentence_b.doubts:
+            relation = Relation.CONFLICTS
+            reasons.append({"code": "unclear_vs_stated"})
+        elif text >= CORROBORATING_TEXT:
+            relation = Relation.CORROBORATES
+        else:
+            relation = Relation.RELATED
+        score = 0.2 + self._context(a, b, shared, reasons, text)
+        return Candidate(a.claim_id, b.claim_id, relation, round(min(score, 1.0), 3), reasons)
+
+    def _context(
+        self,
+        a: ClaimFacts,
+        b: ClaimFacts,
+        shared: list[str],
+        reasons: list[dict],
+        text: float | None = None,
+    ) -> float:
+        """What the pair shares beyond its count: actors, sentence content, time."""
+        score = 0.0
+        if shared:
+            union = len(a.about | b.about)
+            score += 0.25 * len(a.about & b.about) / union
+            reasons.append({"code": "same_actors", "names": shared})
+        # Below RELATED_TEXT the similarity counts for nothing: rapidfuzz may stop early.
+        if text is None:
+            text = similarity(self.sentence(a), self.sentence(b), at_least=RELATED_TEXT)
+        if text >= RELATED_TEXT:
+            score += 0.2 * text / 100
+            reasons.append({"code": "similar_text", "ratio": round(text)})
+        months = _months_apart(a, b)
+        if months == 0:
+            score += 0.1
+            reasons.append({"code": "same_month"})
+        elif months is not None:
+            score += 0.05
+            reasons.append({"code": "months_apart", "months": months})
+        return score
+
+
 def score_pair(a: ClaimFacts, b: ClaimFacts) -> Candidate | None:
     """The best link between two claims, or None when they have too little in common."""
-    if a.claim_id == b.claim_id:
-        return None
-    match = count_match(a.count_key, b.count_key) if a.has_figure and b.has_figure else None
-    same_article = a.article_id == b.article_id
-    if match is not None and not (same_article and match is CountMatch.LOOSE):
-        candidate = _count_pair(a, b, match)
-    elif (a.has_figure and b.has_figure) or same_article:
-        # Different counts ("22 gedood" and "22 gewond") are no copies of each other, however
-        # alike their wording; sentences of one article share its actors: only counts link.
-        candidate = None
-    else:
-        candidate = _text_pair(a, b)
-    return candidate if candidate is not None and candidate.score >= MIN_SCORE else None
-
-
-def _count_pair(a: ClaimFacts, b: ClaimFacts, match: CountMatch) -> Candidate | None:
-    report_a, report_b = report_of(a), report_of(b)
-    shared = _shared_actors(a, b) if a.about & b.about else []
-    figures = [figure_label(report_a), figure_label(report_b)]
-    reasons: list[dict] = [
-        {
-            "code": "same_count" if match is CountMatch.SAME else "similar_count",
-            "what": [a.what, b.what],
-            "figures": figures,
-        }
-    ]
-    if match is CountMatch.LOOSE:
-        if not shared and not _overlap(interval(report_a), interval(report_b)):
-            return None
-        relation, base = Relation.RELATED, 0.25
-    elif interval(report_a) == interval(report_b):
-        if a.article_id == b.article_id:
-            return None  # an article repeating its own figure
-        relation, base = Relation.CORROBORATES, 0.5
-    elif is_update(report_a, report_b) or is_update(report_b, report_a):
-        relation, base = Relation.UPDATES, 0.5
-        reasons.append({"code": "update", "source": a.source_name})
-    else:
-        relation, base = Relation.CONFLICTS, 0.5
-    first, second = (
-        (b, a) if relation == Relation.UPDATES and is_update(report_a, report_b) else (a, b)
-    )
-    score = base + _context(a, b, shared, reasons)
-    return Candidate(first.claim_id, second.claim_id, relation, round(min(score, 1.0), 3), reasons)
-
-
-def _text_pair(a: ClaimFacts, b: ClaimFacts) -> Candidate | None:
-    if is_copy(a.text, b.text):
-        reasons = [{"code": "same_copy"}]
-        return Candidate(a.claim_id, b.claim_id, Relation.DUPLICATES, 0.95, reasons)
-    if not a.about & b.about:
-        return None
-    text = similarity(a.text, b.text, at_least=RELATED_TEXT)
-    if text < RELATED_TEXT:
-        return None
-    shared = _shared_actors(a, b)
-    reasons: list[dict] = []
-    if doubts(a.text) != doubts(b.text):
-        relation = Relation.CONFLICTS
-        reasons.append({"code": "unclear_vs_stated"})
-    elif text >= CORROBORATING_TEXT:
-        relation = Relation.CORROBORATES
-    else:
-        relation = Relation.RELATED
-    score = 0.2 + _context(a, b, shared, reasons, text)
-    return Candidate(a.claim_id, b.claim_id, relation, round(min(score, 1.0), 3), reasons)
-
-
-def _context(
-    a: ClaimFacts,
-    b: ClaimFacts,
-    shared: list[str],
-    reasons: list[dict],
-    text: float | None = None,
-) -> float:
-    """What the pair shares beyond its count: actors, sentence content, time."""
-    score = 0.0
-    if shared:
-        union = len(a.about | b.about)
-        score += 0.25 * len(a.about & b.about) / union
-        reasons.append({"code": "same_actors", "names": shared})
-    # Below RELATED_TEXT the similarity counts for nothing: rapidfuzz may stop early.
-    text = similarity(a.text, b.text, at_least=RELATED_TEXT) if text is None else text
-    if text >= RELATED_TEXT:
-        score += 0.2 * text / 100
-        reasons.append({"code": "similar_text", "ratio": round(text)})
-    months = _months_apart(a, b)
-    if months == 0:
-        score += 0.1
-        reasons.append({"code": "same_month"})
-    elif months is not None:
-        score += 0.05
-        reasons.append({"code": "months_apart", "months": months})
-    return score
+    return Scorer()(a, b)
 
 
 def _shared_actors(a: ClaimFacts, b: ClaimFacts) -> list[str]:

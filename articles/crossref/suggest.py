@@ -11,6 +11,7 @@ import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
+from itertools import chain
 
 from django.db import connection, transaction
 
@@ -21,7 +22,7 @@ from .clusters import assign_clusters
 from .facts import ClaimFacts
 from .keys import blocking_keys, lookup_keys
 from .load import load_facts_by_id, load_facts_of_articles
-from .score import Candidate, score_pair
+from .score import Candidate, Scorer
 
 CANDIDATES_PER_KEY = 200
 # The claims sharing the most keys with a claim are scored against it, no more than this.
@@ -178,12 +179,11 @@ def _shortlist(keys: set[str], by_key: dict[str, list[int]]) -> set[int]:
     ``LOOSE_COMPARISONS`` of them are compared: most pairs worth proposing share two keys or
     more.
     """
-    shared = Counter(claim_id for key in keys for claim_id in by_key.get(key, ()))
-    best = heapq.nlargest(
-        COMPARISONS_PER_CLAIM, shared.items(), key=lambda item: (item[1], item[0])
-    )
-    strong = [claim_id for claim_id, count in best if count > 1]
-    loose = [claim_id for claim_id, count in best if count == 1]
+    shared = Counter(chain.from_iterable(by_key.get(key, ()) for key in keys))
+    # (count, claim id) pairs: most keys shared first, then the newest claim.
+    best = heapq.nlargest(COMPARISONS_PER_CLAIM, zip(shared.values(), shared, strict=True))
+    strong = [claim_id for count, claim_id in best if count > 1]
+    loose = [claim_id for count, claim_id in best if count == 1]
     return {*strong, *loose[:LOOSE_COMPARISONS]}
 
 
@@ -192,6 +192,7 @@ def _score(
 ) -> list[Candidate]:
     """The best ``SUGGESTIONS_PER_CLAIM`` links of each claim, each pair once."""
     found: dict[frozenset[int], Candidate] = {}
+    score_pair = Scorer()
     # Newest article first: a pair of articles stored together is seen from the later one, as
     # it is when they are stored one after the other.
     for facts in sorted(own, key=lambda f: (-f.article_id, f.claim_id)):

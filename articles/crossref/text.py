@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -28,27 +28,34 @@ _DOUBT = re.compile(
 COPY_SIMILARITY = 90
 
 
-@lru_cache(maxsize=4096)
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A claim's sentence in the forms the comparisons below read, worked out once."""
+
+    content: str  # its content words
+    normalised: str
+    doubts: bool  # it says something is not (yet) known
+
+    @classmethod
+    def of(cls, text: str) -> Sentence:
+        normalised = normalise_name(text)
+        return cls(_content_words(normalised), normalised, _DOUBT.search(normalised) is not None)
+
+
 def content_words(text: str) -> str:
-    words = _WORD.findall(normalise_name(text))
+    return _content_words(normalise_name(text))
+
+
+def _content_words(normalised: str) -> str:
+    words = _WORD.findall(normalised)
     return " ".join(w for w in words if w not in _STOPWORDS and not w.isdigit())
 
 
-def similarity(a: str, b: str, at_least: float = 0) -> float:
+def similarity(a: Sentence, b: Sentence, at_least: float = 0) -> float:
     """0–100: how much of the shorter sentence's content the longer one repeats; 0 when below
     ``at_least`` (rapidfuzz stops early then)."""
-    return fuzz.token_set_ratio(content_words(a), content_words(b), score_cutoff=at_least)
+    return fuzz.token_set_ratio(a.content, b.content, score_cutoff=at_least)
 
 
-@lru_cache(maxsize=4096)
-def _normalised(text: str) -> str:
-    return normalise_name(text)
-
-
-def is_copy(a: str, b: str) -> bool:
-    return fuzz.ratio(_normalised(a), _normalised(b), score_cutoff=COPY_SIMILARITY) > 0
-
-
-def doubts(text: str) -> bool:
-    """Whether the sentence says something is not (yet) known."""
-    return _DOUBT.search(_normalised(text)) is not None
+def is_copy(a: Sentence, b: Sentence) -> bool:
+    return fuzz.ratio(a.normalised, b.normalised, score_cutoff=COPY_SIMILARITY) > 0

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from articles.crossref.facts import ClaimFacts
-from articles.crossref.score import MIN_SCORE, Relation, report_of, score_pair
+from articles.crossref.score import MIN_SCORE, Relation, Scorer, report_of, score_pair
 
 from .helpers import facts
 
@@ -340,3 +340,14 @@ def test_loose_counts_in_the_same_article_are_not_linked() -> None:
     soldiers = _count(article_id=1, value=22, about={TURKEY})
     civilians = _count(article_id=1, value=2, count_key="syrisch burger|dood", about={TURKEY})
     assert score_pair(soldiers, civilians) is None
+
+
+@given(st.lists(_random_facts, min_size=2, max_size=6))
+def test_a_scorer_reused_across_pairs_scores_each_pair_as_a_fresh_one(
+    claims: list[ClaimFacts],
+) -> None:
+    """What a Scorer keeps of each claim (figure, sentence forms) never leaks into another."""
+    reused = Scorer()
+    for a in claims:
+        for b in claims:
+            assert reused(a, b) == score_pair(a, b)

@@ -1,6 +1,19 @@
 """Sentence comparison: content words, similarity, copies and words of doubt."""
 
-from articles.crossref.text import COPY_SIMILARITY, content_words, doubts, is_copy, similarity
+from articles.crossref import text
+from articles.crossref.text import COPY_SIMILARITY, Sentence, content_words
+
+
+def similarity(a: str, b: str) -> float:
+    return text.similarity(Sentence.of(a), Sentence.of(b))
+
+
+def is_copy(a: str, b: str) -> bool:
+    return text.is_copy(Sentence.of(a), Sentence.of(b))
+
+
+def doubts(sentence: str) -> bool:
+    return Sentence.of(sentence).doubts
 
 GOVERNOR = "Bij de aanval zijn zeker 22 Turkse militairen omgekomen, zegt de gouverneur van Hatay."
 LONG = (

@@ -15,6 +15,7 @@ def is_copy(a: str, b: str) -> bool:
 def doubts(sentence: str) -> bool:
     return Sentence.of(sentence).doubts
 
+
 GOVERNOR = "Bij de aanval zijn zeker 22 Turkse militairen omgekomen, zegt de gouverneur van Hatay."
 LONG = (
     "Bij de aanval in Idlib zijn volgens de gouverneur van Hatay zeker 22 Turkse militairen "

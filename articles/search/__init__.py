@@ -29,6 +29,9 @@ CLAIM = "claim"
 # Matches ranked, of each kind: the most recently stored. A common word matches tens of
 # thousands of claims in a large archive, and ranking them all took seconds.
 RANKED_MATCHES = 1000
+# Matches counted: beyond this the count says "more than". Counting every match of a common
+# word reads each of its rows, which took longer than the rest of the search.
+COUNTED_MATCHES = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +59,15 @@ class Hit:
 class SearchResults:
     query: str
     hits: list[Hit] = field(default_factory=list)
-    total: int = 0  # every match, of which ``hits`` holds the best ``limit``
+    total: int = 0  # the matches, counted up to ``counted`` + 1; ``hits`` holds the best
 
     ranked_per_kind: int = RANKED_MATCHES
+    counted: int = COUNTED_MATCHES
+
+    @property
+    def more_than_counted(self) -> bool:
+        """Whether there are more matches than were counted (see ``COUNTED_MATCHES``)."""
+        return self.total > self.counted
 
     @property
     def newest_ranked_only(self) -> bool:
@@ -84,8 +93,9 @@ def search(query: str, *, limit: int = 20) -> SearchResults:
         from . import postgres as backend
     else:
         from . import sqlite as backend
-    hits, total = backend.search(query, limit, RANKED_MATCHES)
-    return SearchResults(query, hits, total, RANKED_MATCHES)
+    counted = COUNTED_MATCHES
+    hits, total = backend.search(query, limit, RANKED_MATCHES, counted + 1)
+    return SearchResults(query, hits, min(total, counted + 1), RANKED_MATCHES, counted)
 
 
 def uses_index() -> bool:

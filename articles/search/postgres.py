@@ -22,7 +22,8 @@ _OPTIONS = (
 _CLAIM_OPTIONS = f"StartSel={START}, StopSel={STOP}, HighlightAll=true"
 
 # Only the most recently stored matches of each kind are ranked (``ranked``): ranking
-# reads every match's tsvector, tens of thousands for a common word. Every match is counted.
+# reads every match's tsvector, tens of thousands for a common word. Matches of each kind
+# are counted up to ``counted``.
 _SEARCH = """
 WITH q AS (SELECT websearch_to_tsquery('dutch'::regconfig, %(query)s) AS query),
 newest_articles AS (
@@ -47,8 +48,12 @@ best AS (
     SELECT hits.* FROM hits ORDER BY rank DESC, kind, object_id LIMIT %(limit)s
 ),
 total AS (
-    SELECT (SELECT COUNT(*) FROM articles_article AS a, q WHERE a.search_vector @@ q.query)
-         + (SELECT COUNT(*) FROM articles_claim AS c, q WHERE c.search_vector @@ q.query) AS n
+    SELECT (SELECT COUNT(*) FROM (
+                SELECT 1 FROM articles_article AS a, q WHERE a.search_vector @@ q.query
+                LIMIT %(counted)s) AS counted_articles)
+         + (SELECT COUNT(*) FROM (
+                SELECT 1 FROM articles_claim AS c, q WHERE c.search_vector @@ q.query
+                LIMIT %(counted)s) AS counted_claims) AS n
 )
 SELECT best.kind, best.object_id, best.article_id, best.external_id, best.title, best.rank,
        total.n,
@@ -64,11 +69,12 @@ ORDER BY best.rank DESC, best.kind, best.object_id
 """
 
 
-def search(query: str, limit: int, ranked: int) -> tuple[list[Hit], int]:
+def search(query: str, limit: int, ranked: int, counted: int) -> tuple[list[Hit], int]:
     params = {
         "query": query,
         "limit": limit,
         "ranked": ranked,
+        "counted": counted,
         "markers": START + STOP,
         "options": _OPTIONS,
         "claim_options": _CLAIM_OPTIONS,

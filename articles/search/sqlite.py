@@ -39,7 +39,7 @@ WITH matched AS MATERIALIZED (
     SELECT * FROM ({_NEWEST.format(parity=1)})
 )
 SELECT m.kind, m.object_id, -m.score AS rank,
-       (SELECT COUNT(*) FROM {FTS} WHERE {FTS} MATCH %s) AS total,
+       (SELECT COUNT(*) FROM (SELECT 1 FROM {FTS} WHERE {FTS} MATCH %s LIMIT %s)) AS total,
        a.id, a.external_id, a.title,
        CASE WHEN m.kind = 'article' THEN a.text ELSE c.text END AS body
 FROM matched AS m
@@ -51,13 +51,15 @@ LIMIT %s
 """
 
 
-def search(query: str, limit: int, ranked: int) -> tuple[list[Hit], int]:
+def search(query: str, limit: int, ranked: int, counted: int) -> tuple[list[Hit], int]:
+    """The best ``limit`` of the newest ``ranked`` matches of each kind, and the number of
+    matches counted up to ``counted``."""
     parsed = parse_query(query)
     if not parsed:
         return [], 0
     with connection.cursor() as cursor:
         fts = parsed.fts()
-        cursor.execute(_SEARCH, [fts, ranked, fts, ranked, fts, limit])
+        cursor.execute(_SEARCH, [fts, ranked, fts, ranked, fts, counted, limit])
         rows = cursor.fetchall()
     matcher = parsed.matcher()
     hits = [

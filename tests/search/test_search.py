@@ -105,6 +105,18 @@ def test_only_the_newest_matches_of_each_kind_are_ranked_and_all_are_counted(mon
     assert not search("begroting deel 1").newest_ranked_only
 
 
+def test_matches_are_counted_up_to_the_cap(monkeypatch):
+    monkeypatch.setattr("articles.search.COUNTED_MATCHES", 5)
+    claims = [article_with_claim(f"Over de begroting, deel {n}.") for n in range(4)]
+    index_articles([claim.article_id for claim in claims])  # 8 matches: 4 articles, 4 claims
+    results = search("begroting", limit=3)
+    assert results.total == 6 and results.more_than_counted
+    assert len(results) == 3
+    monkeypatch.setattr("articles.search.COUNTED_MATCHES", 8)
+    exact = search("begroting", limit=3)
+    assert exact.total == 8 and not exact.more_than_counted
+
+
 def test_snippets_escape_stored_text_and_mark_matches():
     claim = article_with_claim(
         'Het <script>alert("x")</script> bericht & meer over de begroting <b>nu</b>.',

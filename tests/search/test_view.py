@@ -61,6 +61,15 @@ def test_hits_link_to_their_claims_and_articles(reader):
     assert 'value="begroting"' in html
 
 
+def test_more_matches_than_are_counted_say_more_than(reader, monkeypatch):
+    monkeypatch.setattr("articles.search.COUNTED_MATCHES", 10)
+    monkeypatch.setattr("articles.search.RANKED_MATCHES", 1)
+    claims(6)  # 12 matches: 6 articles and their claims
+    html = reader.get(URL, {"q": "begroting"}).content.decode()
+    assert "More than 10 results for “begroting”" in html
+    assert "(the best 2 shown)" in html
+
+
 def test_a_query_without_hits_says_so(reader):
     claims(1)
     response = reader.get(URL, {"q": "pensioenen"})

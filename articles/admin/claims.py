@@ -12,7 +12,7 @@ from articles.figures import claim_figure
 from articles.models import Claim, ClaimLink, Origin
 from articles.resources import ClaimLinkResource, ClaimResource
 
-from .common import AuthoredNotes, ClaimNoteInline
+from .common import AuthoredNotes, CappedCountPaginator, ClaimNoteInline
 from .filters import (
     AboutActorFilter,
     ArticleMonthFilter,
@@ -79,6 +79,10 @@ class ClaimAdmin(ImportExportMixin, AuthoredNotes, SimpleHistoryAdmin):
     list_select_related = ["article", "source", "via"]
     # Counting every claim for "N results (M total)" is a full scan of a large table.
     show_full_result_count = False
+    paginator = CappedCountPaginator
+    # Newest first: what an editor reviews next, and an index walk that stops after one page
+    # (the primary key; for one actor, the claim–actor index by actor, then claim).
+    ordering = ["-pk"]
     search_fields = ["text", "direct_quote", "source__name", "about__name", "about__aliases__name"]
     autocomplete_fields = ["article", "source", "via", "about", "cluster"]
     # Text and context come from the span; the span is checked against the article text.

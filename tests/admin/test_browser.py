@@ -5,8 +5,11 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db.models import Count
 from playwright.sync_api import Page, expect
 
+from articles.admin.claims import ClaimAdmin
+from articles.admin.common import CappedCountPaginator
 from articles.ingest.files import discover
 from articles.ingest.service import ingest
 from articles.models import Article, Claim, ClaimLink
@@ -211,3 +214,23 @@ def test_an_editor_lists_the_articles_awaiting_cross_referencing(page, site, scr
     expect(page.locator("#result_list tbody tr")).to_have_count(1)
     expect(page.locator("#result_list")).to_contain_text(waiting.stem)
     snap(page, screenshot_dir, "articles_awaiting_crossref")
+
+
+def test_an_editor_selects_all_claims_of_a_busy_actor(page, site, screenshot_dir, monkeypatch):
+    monkeypatch.setattr(CappedCountPaginator, "cap", 2)
+    monkeypatch.setattr(ClaimAdmin, "list_per_page", 2)
+    busiest = (
+        Claim.about.through.objects.values("actor_id")
+        .annotate(n=Count("id"))
+        .order_by("-n", "actor_id")
+        .first()
+    )
+    assert busiest["n"] > 2
+    log_in(page, site, "redacteur")
+    page.goto(f"{site}/admin/articles/claim/?about={busiest['actor_id']}")
+    expect(page.locator(".paginator")).to_contain_text("More than 2 claims")
+    expect(page.locator("#changelist-search")).to_contain_text("More than 2 results")
+    page.locator("#action-toggle").check()
+    page.get_by_role("button", name="Select all matching claims").click()
+    expect(page.locator(".actions .all")).to_have_text("All matching claims selected")
+    snap(page, screenshot_dir, "claims_of_a_busy_actor")

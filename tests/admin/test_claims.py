@@ -1,8 +1,12 @@
 """The claim admin: filters, bulk actions, links in both directions, context."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from articles.admin.claims import ClaimAdmin
+from articles.admin.common import CappedCountPaginator
 from articles.models import Claim, ClaimLink
 from tests.factories import (
     ActorFactory,
@@ -50,6 +54,38 @@ def test_filters_on_the_actor_a_claim_is_about_or_sourced_to(editor_client):
     assert listed(editor_client, about="x") == set()  # a bad id finds nothing, no error
     page = editor_client.get(CHANGELIST, {"about": turkey.pk}).content.decode()
     assert "about actor" in page and "Turkije" in page  # the chosen filter is shown
+
+
+def test_the_list_is_newest_first_and_counts_up_to_the_cap(editor_client, monkeypatch):
+    monkeypatch.setattr(CappedCountPaginator, "cap", 3)
+    monkeypatch.setattr(ClaimAdmin, "list_per_page", 2)
+    turkey = ActorFactory(name="Turkije")
+    claims = ClaimFactory.create_batch(4)
+    for claim in claims:
+        claim.about.add(turkey)
+    response = editor_client.get(CHANGELIST, {"about": turkey.pk})
+    cl = response.context["cl"]
+    assert [c.pk for c in cl.result_list] == [claims[3].pk, claims[2].pk]
+    assert cl.paginator.capped and cl.result_count == 4  # counted: cap + 1
+    page = response.content.decode()
+    assert "More than 3 claims" in page
+    assert "Select all matching claims" in page and "Select all 4" not in page
+    assert "More than 3 results" in page and "4 results" not in page
+    claims[0].about.remove(turkey)
+    response = editor_client.get(CHANGELIST, {"about": turkey.pk})
+    assert not response.context["cl"].paginator.capped
+    page = response.content.decode()
+    assert "3 claims" in page and "More than" not in page and "Select all 3 claims" in page
+
+
+def test_a_capped_count_is_one_query_without_sorting():
+    ClaimFactory.create_batch(3)
+    paginator = CappedCountPaginator(Claim.objects.order_by("article__title"), 2)
+    paginator.cap = 10
+    with CaptureQueriesContext(connection) as queries:
+        assert (paginator.count, paginator.capped, paginator.num_pages) == (3, False, 2)
+    (count,) = queries.captured_queries
+    assert "ORDER BY" not in count["sql"] and "LIMIT 11" in count["sql"]
 
 
 def test_bulk_status_records_the_reviewer(editor_client):

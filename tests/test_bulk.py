@@ -1,15 +1,20 @@
 """Rows written by ``executemany``: defaults, timestamps, adaptation and conflicts as the ORM."""
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
+from django.test.utils import CaptureQueriesContext
 
-from articles.bulk import among, insert_objects, insert_rows, update_column
+from articles.bulk import among, insert_objects, insert_rows, refresh_statistics, update_column
+from articles.ingest.files import discover
+from articles.ingest.service import IngestOptions, Status, ingest
 from articles.models import Actor, BlockingKey, Claim, LinkSuggestion, Origin
 from tests.factories import ActorFactory, ArticleFactory, ClaimFactory
 
 pytestmark = pytest.mark.django_db
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 def test_defaults_timestamps_and_json_are_filled_as_the_orm_would():
@@ -78,3 +83,28 @@ def test_among_selects_exactly_the_ids_given_however_many():
     # More ids than SQLite binds parameters in one statement, as one parameter.
     many = [*range(10**6, 10**6 + 40_000), actors[1].pk]
     assert list(Actor.objects.filter(pk__in=among(many))) == [actors[1]]
+
+
+@pytest.mark.parametrize("written", [1, 2])
+def test_statistics_are_refreshed_after_a_bulk_load_on_postgresql(monkeypatch, written):
+    monkeypatch.setattr("articles.bulk.ANALYZE_AFTER_ARTICLES", 2)
+    with CaptureQueriesContext(connection) as queries:
+        ran = refresh_statistics(written)
+    analyzed = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("ANALYZE")]
+    assert ran == (written == 2 and connection.vendor == "postgresql")
+    assert len(analyzed) == int(ran)
+    if ran:  # every table of the app, the claim-actor table Django made included
+        assert '"articles_article"' in analyzed[0] and '"articles_claim_about"' in analyzed[0]
+
+
+@pytest.mark.parametrize("cross_reference", [True, False])
+def test_an_ingest_analyzes_once_after_all_its_writes(monkeypatch, cross_reference):
+    monkeypatch.setattr("articles.bulk.ANALYZE_AFTER_ARTICLES", 2)
+    with CaptureQueriesContext(connection) as queries:
+        report = ingest(discover([SEEDS]), IngestOptions(cross_reference=cross_reference))
+    assert report.ok and report.counts[Status.NEW] == 2
+    sql = [q["sql"] for q in queries.captured_queries]
+    analyzed = [n for n, statement in enumerate(sql) if statement.startswith("ANALYZE")]
+    assert len(analyzed) == (connection.vendor == "postgresql")
+    if analyzed:  # nothing written after it
+        assert not any(s.startswith(("INSERT", "UPDATE", "COPY")) for s in sql[analyzed[0] :])

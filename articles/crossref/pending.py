@@ -20,6 +20,7 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils.translation import ngettext
 
+from articles.bulk import refresh_statistics
 from articles.ingest.faults import database_fault
 from articles.models import Article
 
@@ -72,6 +73,7 @@ def cross_reference_pending(
         run.in_processes(batch_articles, workers)
     while run.step(batch_articles):
         pass
+    refresh_statistics(run.outcome.articles)
     return run.outcome
 
 

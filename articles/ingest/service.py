@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
+from articles.bulk import refresh_statistics
 from articles.crossref.pending import CrossReferenced, cross_reference_pending
 from articles.crossref.suggest import Suggested
 from articles.extraction import extract
@@ -190,8 +191,11 @@ def ingest(
             on_batch=on_cross_referenced, workers=workers
         )
         report.errors.extend(report.cross_referenced.errors)
-    if report.counts[Status.NEW] or report.counts[Status.UPDATED]:
+    written = report.counts[Status.NEW] + report.counts[Status.UPDATED]
+    if written:
         forget_tallies()  # the overview counts again
+    if not options.cross_reference and not options.dry_run:  # else the pass did, after it
+        refresh_statistics(written)
     return report
 
 

@@ -80,8 +80,8 @@ class ClaimAdmin(ImportExportMixin, AuthoredNotes, SimpleHistoryAdmin):
     # Counting every claim for "N results (M total)" is a full scan of a large table.
     show_full_result_count = False
     paginator = CappedCountPaginator
-    # Newest first: what an editor reviews next, and an index walk that stops after one page
-    # (the primary key; for one actor, the claim–actor index by actor, then claim).
+    # Newest first: what an editor reviews next, and a walk of the primary key that stops
+    # after one page (by (article, start) it sorted all of a busy actor's claims).
     ordering = ["-pk"]
     search_fields = ["text", "direct_quote", "source__name", "about__name", "about__aliases__name"]
     autocomplete_fields = ["article", "source", "via", "about", "cluster"]

@@ -162,9 +162,11 @@ def database(url: str) -> dict:
                 "timeout": 20,
                 "transaction_mode": "IMMEDIATE",
                 # Write-ahead log: readers never wait for the writer; NORMAL sync is safe with
-                # it (a power cut loses at most the last commits, never the file). 64 MB cache.
+                # it (a power cut loses at most the last commits, never the file). The page
+                # cache is per connection, so per process: an ingest's workers each have one
+                # (docs/deployment.md, SQLITE_CACHE_MB).
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                "PRAGMA cache_size=-64000",
+                f"PRAGMA cache_size=-{env_int('SQLITE_CACHE_MB', 16) * 1000}",
             }
         )
     elif config["ENGINE"] == "django.db.backends.postgresql":

@@ -95,6 +95,9 @@ def test_statistics_are_refreshed_after_a_bulk_load_on_postgresql(monkeypatch, w
     assert len(analyzed) == int(ran)
     if ran:  # every table of the app, the claim-actor table Django made included
         assert '"articles_article"' in analyzed[0] and '"articles_claim_about"' in analyzed[0]
+        cleaned = [q["sql"] for q in queries.captured_queries if "gin_clean_pending" in q["sql"]]
+        assert any("article_search_idx" in sql for sql in cleaned)
+        assert any("claim_search_idx" in sql for sql in cleaned)
 
 
 @pytest.mark.parametrize("cross_reference", [True, False])

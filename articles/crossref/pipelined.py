@@ -9,20 +9,20 @@ This process then writes the plans back in order, each in a transaction of its o
 the writers' lock and reads the clusters as they are by then (an earlier batch may have placed
 a candidate in one since).
 
-Workers are forked and connect to the database themselves; the pool is started before this
-process connects again, as a connection must never cross a fork. A batch that fails here is
+Workers are forked (``articles.forking``) and connect to the database themselves; the pool is
+started before this process connects again. A batch that fails here is
 left pending (``pending`` retries it an article at a time).
 """
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 
 from django.db import connections, transaction
 
+from articles.forking import forked_pool
 from articles.models import Article
 
 from .load import load_facts_of_articles
@@ -46,12 +46,8 @@ def cross_reference_in_processes(
 ) -> None:
     """Compare every batch ``take`` hands out (until it hands out none) in ``workers``
     processes, and write each plan in order; ``on_batch`` is told of each written batch."""
-    connections.close_all()
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start) as pool:
-        # Start every worker now, before this process connects again.
-        for started in [pool.submit(_ready) for _worker in range(workers)]:
-            started.result()
+    # Every worker is started before this process connects again.
+    with forked_pool(workers, _start) as pool:
         ahead: deque[tuple[list[int], Future[Plan]]] = deque()
         while ids := take():
             ahead.append((ids, pool.submit(_plan, ids, _keys_stored(ids))))
@@ -79,10 +75,6 @@ def _write(ids: list[int], planned: Future[Plan], on_batch) -> None:
 
 def _start() -> None:
     connections.close_all()
-
-
-def _ready() -> None:
-    return None
 
 
 def _plan(ids: list[int], up_to_claim: int) -> Plan:

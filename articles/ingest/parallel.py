@@ -7,18 +7,19 @@ because the writes are: actors and sources are inserted with ``ignore_conflicts`
 through an advisory lock held to commit (``crossref.suggest``). On SQLite the workers extract
 side by side and take turns to write.
 
-Workers are forked, so they start with the parent's gazetteer and code already loaded; the
-parent closes its database connections first, as a connection must never cross a fork.
+Workers are forked (``articles.forking``), so they start with the parent's gazetteer and code
+already loaded.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
 from django.db import connections
+
+from articles.forking import forked_pool
 
 from .files import Target
 from .resolve import Resolver
@@ -37,11 +38,7 @@ def ingest_in_processes(
     batches: Iterable[list[Target]], options: IngestOptions, extractor: Extractor, workers: int
 ) -> Iterator[FileResult]:
     """The results of every batch, in order, from ``workers`` processes."""
-    connections.close_all()
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start, initargs=(options, extractor)
-    ) as pool:
+    with forked_pool(workers, _start, (options, extractor)) as pool:
         pending: list[Future[list[FileResult]]] = []
         for batch in batches:
             pending.append(pool.submit(_ingest, batch))

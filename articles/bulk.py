@@ -22,8 +22,8 @@ from django.db.models.constants import OnConflict
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-# An ingest or a cross-referencing pass that wrote this many articles refreshes the planner's
-# statistics itself (``refresh_statistics``).
+# An ingest or a cross-referencing pass that wrote this many articles tidies up after itself
+# on PostgreSQL (``tidy_after_bulk_load``).
 ANALYZE_AFTER_ARTICLES = 1_000
 # Field types whose Python values the driver cannot take as they are.
 _ADAPTED = frozenset({"DateField", "DateTimeField", "DecimalField", "JSONField", "UUIDField"})
@@ -162,7 +162,7 @@ def among(ids: Collection[int]) -> RawSQL:
     return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(list(ids))])
 
 
-def refresh_statistics(articles_written: int) -> bool:
+def tidy_after_bulk_load(articles_written: int) -> bool:
     """After a bulk load of ``articles_written`` articles (at least ``ANALYZE_AFTER_ARTICLES``),
     tidy up on PostgreSQL what its manual advises tidying after one. Whether it ran.
 

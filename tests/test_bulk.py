@@ -7,7 +7,7 @@ import pytest
 from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.bulk import among, insert_objects, insert_rows, refresh_statistics, update_column
+from articles.bulk import among, insert_objects, insert_rows, tidy_after_bulk_load, update_column
 from articles.ingest.files import discover
 from articles.ingest.service import IngestOptions, Status, ingest
 from articles.models import Actor, BlockingKey, Claim, LinkSuggestion, Origin
@@ -89,7 +89,7 @@ def test_among_selects_exactly_the_ids_given_however_many():
 def test_statistics_are_refreshed_after_a_bulk_load_on_postgresql(monkeypatch, written):
     monkeypatch.setattr("articles.bulk.ANALYZE_AFTER_ARTICLES", 2)
     with CaptureQueriesContext(connection) as queries:
-        ran = refresh_statistics(written)
+        ran = tidy_after_bulk_load(written)
     analyzed = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("ANALYZE")]
     assert ran == (written == 2 and connection.vendor == "postgresql")
     assert len(analyzed) == int(ran)

@@ -20,7 +20,7 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils.translation import ngettext
 
-from articles.bulk import refresh_statistics
+from articles.bulk import tidy_after_bulk_load
 from articles.ingest.faults import database_fault
 from articles.models import Article
 
@@ -73,7 +73,7 @@ def cross_reference_pending(
         run.in_processes(batch_articles, workers)
     while run.step(batch_articles):
         pass
-    refresh_statistics(run.outcome.articles)
+    tidy_after_bulk_load(run.outcome.articles)
     return run.outcome
 
 

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
-from articles.bulk import refresh_statistics
+from articles.bulk import tidy_after_bulk_load
 from articles.crossref.pending import CrossReferenced, cross_reference_pending
 from articles.crossref.suggest import Suggested
 from articles.extraction import extract
@@ -195,7 +195,7 @@ def ingest(
     if written:
         forget_tallies()  # the overview counts again
     if not options.cross_reference and not options.dry_run:  # else the pass did, after it
-        refresh_statistics(written)
+        tidy_after_bulk_load(written)
     return report
 
 

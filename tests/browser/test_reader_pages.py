@@ -109,6 +109,16 @@ def test_a_reader_searches_in_dutch(
     assert csp_violations == []
 
 
+def test_a_common_word_says_more_than_it_counted(
+    page: Page, site: str, screenshot_dir: Path, monkeypatch
+):
+    monkeypatch.setattr("articles.search.COUNTED_MATCHES", 2)
+    log_in(page, site)
+    page.goto(f"{site}/search/?q=militair")
+    expect(page.locator("#search-count")).to_contain_text("More than 2 results for “militair”")
+    snap(page, screenshot_dir, "search_more_than_counted")
+
+
 def test_the_admin_import_and_export_pages_work_under_the_policy(
     page: Page, site: str, csp_violations: list[str]
 ):

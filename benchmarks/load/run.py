@@ -69,6 +69,12 @@ STATIC_TIMEOUT = 300.0
 ERROR_LINE = re.compile(r'"level": "(ERROR|CRITICAL)"|\[(ERROR|CRITICAL)\]')
 
 
+def reader_args(users: int, password: str) -> tuple[str, ...]:
+    """``steps readers``' arguments. The password goes as ``--password=…``: a random one may
+    begin with "-", which argparse would otherwise take for an option."""
+    return ("--users", str(users), f"--password={password}", "--prefix", PREFIX)
+
+
 @dataclass(frozen=True, slots=True)
 class Config:
     users: int
@@ -158,8 +164,7 @@ class LoadTest:
         if preload["exit_status"] != 0:
             raise RuntimeError(f"the preload ingest failed:\n{preload['error']}")
         log(f"  {preload['seconds']:.1f} s: {preload['summary']}")
-        args = ("--users", str(self.config.users), "--password", self.password)
-        targets = self.step("readers", *args, "--prefix", PREFIX)
+        targets = self.step("readers", *reader_args(self.config.users, self.password))
         (self.logs / "targets.json").write_text(json.dumps(targets), encoding="utf-8")
         return preload
 

@@ -141,3 +141,12 @@ def test_server_times_come_from_the_access_log_after_the_logins() -> None:
         "claim": {"requests": 1, "p50_ms": 30.0, "p95_ms": 30.0},
         "search": {"requests": 1, "p50_ms": 40.0, "p95_ms": 40.0},
     }
+
+
+@pytest.mark.parametrize("password", ["-starts-like-an-option", "plain_Pw-0"])
+def test_a_password_beginning_with_a_dash_reaches_the_readers_step(password: str) -> None:
+    from benchmarks.load.run import reader_args
+    from benchmarks.load.steps import parse_args
+
+    args = parse_args(["readers", *reader_args(3, password)])
+    assert (args.users, args.password, args.prefix) == (3, password, "reader-")

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from django.db import connections
 
+from articles.extraction import load_dictionaries
 from articles.forking import forked_pool
 
 from .files import Target
@@ -38,6 +39,7 @@ def ingest_in_processes(
     batches: Iterable[list[Target]], options: IngestOptions, extractor: Extractor, workers: int
 ) -> Iterator[FileResult]:
     """The results of every batch, in order, from ``workers`` processes."""
+    load_dictionaries()
     with forked_pool(workers, _start, (options, extractor)) as pool:
         pending: list[Future[list[FileResult]]] = []
         for batch in batches:

@@ -168,7 +168,7 @@ def _write_articles(
     ids = [item.parsed.external_id for item in items]
     existing = Article.objects.select_for_update().in_bulk(ids, field_name="external_id")
     new = [Article(**f) for f in fields if f["external_id"] not in existing]
-    created = iter(Article.objects.bulk_create(new))
+    created = iter(_insert_articles(new))
     stored: list[Stored] = []
     kept: dict[int, Kept] = {}
     for item, article_fields in zip(items, fields, strict=True):
@@ -179,6 +179,23 @@ def _write_articles(
             done, kept[article.pk] = _replace_derived(article, item.parsed, article_fields)
             stored.append(done)
     return stored, kept
+
+
+def _insert_articles(new: list[Article]) -> list[Article]:
+    """``new`` written and given their ids. Faster than ``bulk_create``, whose SQL is compiled
+    value by value; the ids are read back by the unique external id."""
+    if not new:
+        return new
+    insert_objects(Article, new)
+    ids = dict(
+        Article.objects.filter(external_id__in=[a.external_id for a in new]).values_list(
+            "external_id", "pk"
+        )
+    )
+    for article in new:
+        article.pk = ids[article.external_id]
+        article._state.adding = False
+    return new
 
 
 def _claim_sources(extraction: Extraction) -> list[FoundSource]:
@@ -193,7 +210,8 @@ def _publication_sources(origins: Sequence[FileOrigin]) -> dict[str, Source]:
     """The publication source of each origin by key, created or brought up to date in bulk."""
     wanted = {_publication_key(origin): origin for origin in origins}
     found = Source.objects.in_bulk(list(wanted), field_name="key")
-    Source.objects.bulk_create(
+    insert_objects(
+        Source,
         [_new_publication(key, wanted[key]) for key in sorted(wanted) if key not in found],
         ignore_conflicts=True,
     )

@@ -209,16 +209,20 @@ def baseline_rows(no_extraction: dict[str, Any], baseline: dict[str, Any]) -> li
             continue
         value = f"{fmt_seconds(phase['seconds'])} ({fmt_rate(phase['articles_per_second'])})"
         rows.append(Row(f"{label}: time", value, "", NONE))
-    ratio = baseline.get("ratio")
-    if ratio is not None:
+    end_to_end = baseline.get("seconds_end_to_end")
+    if end_to_end is not None:
         rows.append(
-            Row(
-                "no-extraction speed / baseline speed",
-                f"{ratio:.3f}",
-                f"≥ {BASELINE_RATIO}",
-                verdict(ratio >= BASELINE_RATIO),
-            )
+            Row("baseline, reading and parsing the files too", fmt_seconds(end_to_end), "", NONE)
         )
+    for label, key in (
+        ("no-extraction speed / baseline speed (its writes alone)", "ratio"),
+        ("… / baseline speed, both reading and parsing the files", "ratio_end_to_end"),
+    ):
+        ratio = baseline.get(key)
+        if ratio is not None:
+            rows.append(
+                Row(label, f"{ratio:.3f}", f"≥ {BASELINE_RATIO}", verdict(ratio >= BASELINE_RATIO))
+            )
     return rows
 
 

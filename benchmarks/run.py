@@ -254,6 +254,7 @@ class Runner:
         _done, baseline = self.phase("baseline", database, "--corpus", corpus)
         if no_extraction.get("seconds") and baseline.get("seconds"):
             baseline["ratio"] = baseline["seconds"] / no_extraction["seconds"]
+            baseline["ratio_end_to_end"] = baseline["seconds_end_to_end"] / no_extraction["seconds"]
         return no_extraction, baseline
 
     def run(self, results: dict[str, Any]) -> None:

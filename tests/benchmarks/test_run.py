@@ -111,6 +111,10 @@ def test_sqlite_run(tmp_path: Path) -> None:
     assert no_extraction["ok"] and no_extraction["articles"] == ARTICLES
     assert baseline["ok"] and baseline["articles"] == ARTICLES
     assert baseline["seconds"] > 0 and baseline["ratio"] > 0
+    # the whole pass reads and parses the files as well as writing
+    assert baseline["seconds_end_to_end"] > baseline["seconds"]
+    assert baseline["ratio_end_to_end"] > baseline["ratio"]
+    assert "both reading and parsing the files" in done.stdout
     assert results["checks"] and all(c["result"] != "FAILED" for c in results["checks"])
     assert_table(done.stdout)
     assert "SQLite" in results["machine"]["database"]

@@ -71,3 +71,8 @@ class ArticleFileError(Exception):
         self.reason = message
         location = f"{file}:{line}" if line is not None else file
         super().__init__(f"{location}: {message}")
+
+    def __reduce__(self):
+        # Its arguments are not the message Exception would pickle: a worker process
+        # receives a target with its error, and sends a failed file's error back.
+        return type(self), (self.file, self.reason, self.line)

@@ -1,3 +1,4 @@
+import pickle
 from pathlib import Path
 
 import pytest
@@ -34,3 +35,16 @@ def test_read_limited_refuses_big_files_before_reading(tmp_path):
     assert read_limited(path, 11) == b"x" * 11
     with pytest.raises(ArticleFileError, match="file is 11 bytes, over the limit of 10 bytes"):
         read_limited(path, 10)
+
+
+@pytest.mark.parametrize("line", [None, 7])
+def test_a_file_error_survives_pickling_as_it_crosses_to_a_worker(line):
+    error = ArticleFileError("a/b.txt", "folder has no .txt files", line)
+    copy = pickle.loads(pickle.dumps(error))
+    assert (type(copy), str(copy), copy.file, copy.reason, copy.line) == (
+        ArticleFileError,
+        str(error),
+        "a/b.txt",
+        "folder has no .txt files",
+        line,
+    )

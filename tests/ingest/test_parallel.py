@@ -58,3 +58,17 @@ def test_two_workers_store_every_article_once_and_link_across_workers(tmp_path, 
 
     again = ingest(discover([tmp_path]), workers=2)
     assert again.counts[Status.UNCHANGED] == 12
+
+
+def test_a_target_that_is_an_error_is_reported_and_the_others_stored(tmp_path):
+    """A path that names no article file reaches a worker as an error, and is reported
+    there like any failed file; the workers store the rest."""
+    corpus(tmp_path, 2)
+    missing = tmp_path / "missing.txt"
+    results = []
+    report = ingest(discover([missing, tmp_path]), on_result=results.append, workers=2)
+
+    assert not report.ok
+    assert [r.status for r in results] == [Status.FAILED] + [Status.NEW] * 4
+    assert results[0].error == f"{missing}: no such file or directory"
+    assert Article.objects.count() == 4

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -82,10 +83,10 @@ class Command(BaseCommand):
         targets = list(discover(paths or [Path(settings.BASE_DIR) / "seeds"]))
         progress = progress_bar(self.stderr, len(targets), "file", hidden=no_progress)
 
-        done: list[FileResult] = []  # what the run did before a database fault stops it
+        done = _Done()  # what the run did before a database fault stops it
 
         def report(result: FileResult) -> None:
-            done.append(result)
+            done.add(result)
             progress.update()
             if result.error:
                 progress.write(self.style.ERROR(result.error), file=self.stderr._out)
@@ -132,14 +133,14 @@ class Command(BaseCommand):
             raise CommandError(still_pending_message(len(outcome.crossref_errors)))
 
     @staticmethod
-    def _stopped(error: Exception, done: list[FileResult]) -> CommandError | None:
+    def _stopped(error: Exception, done: _Done) -> CommandError | None:
         """One clear line instead of a traceback when the database stops taking writes."""
         if isinstance(error, faults.DatabaseUnavailable):
             fault, detail = error.fault, error.detail
             where = _("at %(file)s") % {"file": error.file}
         elif (fault := faults.database_fault(error)) is not None:
             detail = str(error)
-            last = {"file": done[-1].file} if done else None
+            last = {"file": done.last_file} if done.last_file else None
             where = _("after %(file)s") % last if last else _("at the start of the run")
         else:
             return None
@@ -148,7 +149,7 @@ class Command(BaseCommand):
             where=where,
             detail=(detail.strip().splitlines() or [""])[0],
             database=faults.database_label(connection.settings_dict),
-            stored=sum(result.status in (Status.NEW, Status.UPDATED) for result in done),
+            stored=done.stored,
         )
         return CommandError(message)
 
@@ -160,6 +161,19 @@ class Command(BaseCommand):
             f"{result.status:>9}  {result.file}  ({result.external_id}: "
             f"{len(result.actors)} actors, {result.claims} claims, {result.mentions} mentions)"
         )
+
+
+@dataclass(slots=True)
+class _Done:
+    """What a run has done so far: a tally, not its results, which a run of a million files
+    would otherwise keep in memory to the end."""
+
+    last_file: str = ""
+    stored: int = 0
+
+    def add(self, result: FileResult) -> None:
+        self.last_file = result.file
+        self.stored += result.status in (Status.NEW, Status.UPDATED)
 
 
 class _CrossrefProgress:

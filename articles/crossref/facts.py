@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
+from operator import attrgetter
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,11 @@ class ClaimFacts:
     count_key: str = ""
     cluster_id: int | None = None
 
+    def __reduce__(self) -> tuple[type[ClaimFacts], tuple]:
+        # Sent between the cross-referencing processes by the thousand: positional arguments
+        # unpickle in half the time of a frozen dataclass's state, set field by field.
+        return (ClaimFacts, _values(self))
+
     @property
     def has_figure(self) -> bool:
         return bool(self.count_key) and (self.value is not None or self.minimum is not None)
@@ -42,3 +48,6 @@ class ClaimFacts:
     def month_index(self) -> int | None:
         """Months since year 0, for date windows; None when only the year is known."""
         return None if self.month is None else self.year * 12 + self.month - 1
+
+
+_values = attrgetter(*(field.name for field in fields(ClaimFacts)))

@@ -19,13 +19,14 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
+from dataclasses import replace
 
 from django.db import connections, transaction
 
 from articles.forking import forked_pool
 from articles.models import Article
 
-from .load import load_facts_of_articles
+from .facts import ClaimFacts
 from .suggest import (
     Plan,
     Suggested,
@@ -48,24 +49,25 @@ def cross_reference_in_processes(
     processes, and write each plan in order; ``on_batch`` is told of each written batch."""
     # Every worker is started before this process connects again.
     with forked_pool(workers, _start) as pool:
-        ahead: deque[tuple[list[int], Future[Plan]]] = deque()
+        ahead: deque[tuple[list[int], list[ClaimFacts], Future[Plan]]] = deque()
         while ids := take():
-            ahead.append((ids, pool.submit(_plan, ids, _keys_stored(ids))))
+            own = _keys_stored(ids)
+            up_to_claim = max((facts.claim_id for facts in own), default=0)
+            ahead.append((ids, own, pool.submit(_plan, ids, own, up_to_claim)))
             if len(ahead) >= workers * AHEAD_PER_WORKER:
                 _write(*ahead.popleft(), on_batch)
         while ahead:
             _write(*ahead.popleft(), on_batch)
 
 
-def _keys_stored(ids: list[int]) -> int:
-    """Store the batch's keys; the id of its last claim."""
+def _keys_stored(ids: list[int]) -> list[ClaimFacts]:
+    """Store the batch's keys; the facts of its claims."""
     with transaction.atomic():
-        own = store_keys_of(ids)
-    return max((facts.claim_id for facts in own), default=0)
+        return store_keys_of(ids)
 
 
-def _write(ids: list[int], planned: Future[Plan], on_batch) -> None:
-    plan = planned.result()
+def _write(ids: list[int], own: list[ClaimFacts], planned: Future[Plan], on_batch) -> None:
+    plan = replace(planned.result(), own=own)
     with transaction.atomic():
         wait_for_other_writers()
         done = apply_plan(plan, refresh=True)
@@ -77,6 +79,6 @@ def _start() -> None:
     connections.close_all()
 
 
-def _plan(ids: list[int], up_to_claim: int) -> Plan:
-    # Read again here rather than sent from the main process, which is the busier one.
-    return plan_suggestions(ids, load_facts_of_articles(ids), up_to_claim=up_to_claim)
+def _plan(ids: list[int], own: list[ClaimFacts], up_to_claim: int) -> Plan:
+    # The batch's own facts are this process's already: not sent back.
+    return replace(plan_suggestions(ids, own, up_to_claim=up_to_claim), own=[])

@@ -30,6 +30,12 @@ class Candidate:
     score: float
     reasons: list[dict] = field(default_factory=list)
 
+    def __reduce__(self) -> tuple[type[Candidate], tuple]:
+        # As ``ClaimFacts.__reduce__``: plans carry thousands of these between processes. The
+        # relation goes as its plain value, which compares equal to the choice.
+        relation = str(self.relation)
+        return (Candidate, (self.first, self.second, relation, self.score, self.reasons))
+
 
 def report_of(facts: ClaimFacts) -> Report:
     return Report(

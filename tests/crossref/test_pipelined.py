@@ -80,5 +80,5 @@ def test_a_failing_worker_leaves_the_rest_to_this_process(stored_pending, monkey
     assert LinkSuggestion.objects.exists()
 
 
-def _fails_in_worker(ids: list[int], up_to_claim: int):
+def _fails_in_worker(ids: list[int], own: list, up_to_claim: int):
     raise ValueError("a bug in a worker")

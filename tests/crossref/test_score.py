@@ -140,6 +140,42 @@ def test_different_sources_in_later_months_conflict_rather_than_update() -> None
     assert candidate.relation == Relation.CONFLICTS
 
 
+def test_reports_of_one_count_more_than_five_times_apart_are_not_linked() -> None:
+    town = _count(value=210_000, qualifier="at_least", count_key="euro|gemoeid")
+    for other in (
+        _count(value=52_000_000, qualifier="approximately", count_key="euro|gemoeid"),
+        _count(value=30_000, count_key="euro|gemoeid"),
+        _count(minimum=1_100_000, maximum=1_300_000, count_key="euro|gemoeid"),
+    ):
+        assert score_pair(town, other) is None
+        assert score_pair(other, town) is None
+
+
+def test_reports_of_one_count_up_to_five_times_apart_still_conflict() -> None:
+    organisers = _count(value=100_000, qualifier="approximately", count_key="betoger|")
+    police = _count(value=20_000, count_key="betoger|")
+    candidate = score_pair(organisers, police)
+    assert candidate is not None
+    assert candidate.relation == Relation.CONFLICTS
+
+
+def test_zero_is_compared_as_one() -> None:
+    assert score_pair(_count(value=0), _count(value=5)) is not None
+    assert score_pair(_count(value=0), _count(value=6)) is None
+
+
+def test_a_source_revising_its_figure_far_up_about_the_same_actor_still_updates() -> None:
+    source = {"source_key": "actor:hatay", "about": {TURKEY}}
+    earlier = _count(month=2, value=8, **source)
+    later = _count(month=3, value=120, **source)
+    candidate = score_pair(earlier, later)
+    assert candidate is not None
+    assert candidate.relation == Relation.UPDATES
+    strangers = (_count(month=2, value=8, source_key="actor:hatay"),
+                 _count(month=3, value=120, source_key="actor:hatay"))  # fmt: skip
+    assert score_pair(*strangers) is None
+
+
 def test_loose_counts_with_overlapping_figures_are_related() -> None:
     soldiers = _count(value=22, qualifier="at_least")
     civilians = _count(value=30, count_key="syrisch burger|dood")

@@ -52,7 +52,25 @@ def counts(_args: argparse.Namespace) -> dict[str, Any]:
         "count_clusters": CountCluster.objects.count(),
         "duplicate_actor_keys": duplicates(Actor),
         "duplicate_source_keys": duplicates(Source),
+        "suggestions_within_a_story": _suggestions_within_a_story(),
     }
+
+
+def _suggestions_within_a_story() -> int:
+    """Suggested links between claims of one generated story (its articles share the number
+    in their external ids): the only links the generator means, as a measure of precision."""
+    from django.db.models import F
+    from django.db.models.functions import Length, Substr
+
+    from articles.models import LinkSuggestion
+    from benchmarks.corpus.generation import STORY_DIGITS
+
+    def story(side: str) -> Substr:
+        external_id = f"{side}__article__external_id"
+        return Substr(external_id, Length(external_id) - STORY_DIGITS - 1, STORY_DIGITS)
+
+    both = LinkSuggestion.objects.annotate(first=story("from_claim"), second=story("to_claim"))
+    return both.filter(first=F("second")).count()
 
 
 def pages(_args: argparse.Namespace) -> dict[str, Any]:

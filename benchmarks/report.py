@@ -130,6 +130,11 @@ def ingest_rows(label: str, phase: dict[str, Any], articles: int) -> list[Row]:
         extra = ("link_suggestions", "count_clusters")
         text = ", ".join(f"{fmt_int(counts[n])} {n.replace('_', ' ')}" for n in names + extra)
         rows.append(Row(f"{label}: rows", text, "", NONE))
+        within = counts.get("suggestions_within_a_story")
+        if within is not None and counts["link_suggestions"]:
+            share = within / counts["link_suggestions"]
+            text = f"{fmt_int(within)} ({share:.1%})"
+            rows.append(Row(f"{label}: suggestions within one story", text, "", NONE))
         dupes = (counts.get("duplicate_actor_keys", 0), counts.get("duplicate_source_keys", 0))
         rows.append(
             Row(

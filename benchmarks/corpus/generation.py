@@ -13,6 +13,15 @@ from benchmarks.corpus.stories import World, make_story
 # Bump when the same (count, seed, start, months) would give other files.
 GENERATOR_VERSION = 2
 _OUTLET_INDEX = {outlet: index for index, outlet in enumerate(OUTLETS)}
+# An article's external id is "<outlet>-<story number>-<position>": a story has at most six
+# outlets, so its number is the 7 characters before the last two.
+STORY_DIGITS = 7
+
+
+def external_id(outlet: str, story: int, position: int) -> str:
+    if not 1 <= position <= 9:
+        raise ValueError("a position of one digit keeps the story number where it is read")
+    return f"{outlet}-{story:0{STORY_DIGITS}d}-{position}"
 
 
 @dataclass(frozen=True)
@@ -47,5 +56,5 @@ def generate(
         story = make_story(world, rng, number, year, month)
         for position, outlet in enumerate(story.outlets[: count - produced], start=1):
             text = write_article(story, _OUTLET_INDEX[outlet], world.media, rng)
-            yield GeneratedArticle(f"{outlet}-{number:07d}-{position}", text)
+            yield GeneratedArticle(external_id(outlet, number, position), text)
             produced += 1

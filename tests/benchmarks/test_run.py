@@ -73,6 +73,7 @@ def assert_ingest(phase: dict[str, Any], workers: int = 1) -> None:
     for name in ("claims", "mentions", "actors", "sources"):
         assert counts[name] > 0, name
     assert counts["duplicate_actor_keys"] == counts["duplicate_source_keys"] == 0
+    assert 0 <= counts["suggestions_within_a_story"] <= counts["link_suggestions"]
 
 
 def assert_pages(phase: dict[str, Any]) -> None:

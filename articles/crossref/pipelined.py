@@ -92,5 +92,5 @@ def small_page_cache() -> None:
 
 
 def _plan(ids: list[int], own: list[ClaimFacts], up_to_claim: int) -> Plan:
-    # The batch's own facts are this process's already: not sent back.
+    # The main process sent the batch's own facts and keeps them: they are not sent back.
     return replace(plan_suggestions(ids, own, up_to_claim=up_to_claim), own=[])

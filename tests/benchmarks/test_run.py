@@ -116,6 +116,7 @@ def test_sqlite_run(tmp_path: Path) -> None:
     assert baseline["seconds_end_to_end"] > baseline["seconds"]
     assert baseline["ratio_end_to_end"] > baseline["ratio"]
     assert "both reading and parsing the files" in done.stdout
+    assert "suggestions within one story" in done.stdout
     assert results["checks"] and all(c["result"] != "FAILED" for c in results["checks"])
     assert_table(done.stdout)
     assert "SQLite" in results["machine"]["database"]

@@ -128,17 +128,18 @@ class Scorer:
             if a.article_id == b.article_id:
                 return None  # an article repeating its own figure
             relation, base = Relation.CORROBORATES, 0.5
-        elif _far_apart(figure_a.report, figure_b.report) and not (
-            shared and _updates_either(figure_a.report, figure_b.report)
-        ):
-            return None
-        elif (b_updates_a := is_update(figure_a.report, figure_b.report)) or is_update(
-            figure_b.report, figure_a.report
-        ):
-            relation, base = Relation.UPDATES, 0.5
-            reasons.append({"code": "update", "source": a.source_name})
         else:
-            relation, base = Relation.CONFLICTS, 0.5
+            far = _far_apart(figure_a.report, figure_b.report)
+            if far and not shared:
+                return None
+            b_updates_a = is_update(figure_a.report, figure_b.report)
+            if b_updates_a or is_update(figure_b.report, figure_a.report):
+                relation, base = Relation.UPDATES, 0.5
+                reasons.append({"code": "update", "source": a.source_name})
+            elif far:
+                return None  # so far apart, only a source revising its own figure is one count
+            else:
+                relation, base = Relation.CONFLICTS, 0.5
         first, second = (b, a) if b_updates_a else (a, b)
         score = base + self._context(a, b, shared, reasons)
         return Candidate(
@@ -219,10 +220,6 @@ def _far_apart(a: Report, b: Report) -> bool:
     low, high = sorted((_figure(a), _figure(b)))
     # A count of zero (or less) is taken as one.
     return high > FAR_APART * max(low, 1)
-
-
-def _updates_either(a: Report, b: Report) -> bool:
-    return is_update(a, b) or is_update(b, a)
 
 
 def _figure(report: Report) -> Decimal:

@@ -72,7 +72,7 @@ class ArticleFileError(Exception):
         location = f"{file}:{line}" if line is not None else file
         super().__init__(f"{location}: {message}")
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[ArticleFileError], tuple[str, str, int | None]]:
         # Its arguments are not the message Exception would pickle: a worker process
         # receives a target with its error, and sends a failed file's error back.
         return type(self), (self.file, self.reason, self.line)

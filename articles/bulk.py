@@ -3,10 +3,11 @@
 ``bulk_create`` builds model instances and compiles every field of every row into SQL in
 Python; for the rows the ingest writes by the hundred per article (mentions, segments, "about"
 rows, blocking keys, suggested links) that was a fifth of its time. ``insert_rows`` prepares
-one statement per model and hands the values to the driver's ``executemany`` (pipelined by
-psycopg 3); on PostgreSQL, rows that cannot conflict go by ``COPY`` instead, which the server
-takes without planning and executing a statement per row. The rows must need no ids back and
-send no signals, as with ``bulk_create``.
+one statement per model and hands the values to SQLite's ``executemany``. On PostgreSQL the
+server would plan and execute a statement per row, so rows that cannot conflict go by
+``COPY``, and the others as arrays, a column per parameter, ``unnest``ed into one
+``INSERT … ON CONFLICT DO NOTHING``. The rows must need no ids back and send no signals, as
+with ``bulk_create``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from django.utils import timezone
 # An ingest or a cross-referencing pass that wrote this many articles tidies up after itself
 # on PostgreSQL (``tidy_after_bulk_load``).
 ANALYZE_AFTER_ARTICLES = 1_000
+# Rows of one ``INSERT … SELECT FROM unnest(…)`` on PostgreSQL.
+ROWS_PER_STATEMENT = 10_000
 # Field types whose Python values the driver cannot take as they are.
 _ADAPTED = frozenset({"DateField", "DateTimeField", "DecimalField", "JSONField", "UUIDField"})
 
@@ -50,8 +53,11 @@ def insert_rows(
     prepare = [_preparer(field, db) for field in given]
     extra = [_prepared_default(field, db) for field in filled]
     values = [[p(v) for p, v in zip(prepare, row, strict=True)] + extra for row in rows]
-    if connection.vendor == "postgresql" and not ignore_conflicts:
-        _copy(model, [*given, *filled], values)
+    if connection.vendor == "postgresql":
+        if ignore_conflicts:
+            _insert_arrays(model, [*given, *filled], values)
+        else:
+            _copy(model, [*given, *filled], values)
         return len(rows)
     sql = _insert_sql(model, [*given, *filled], ignore_conflicts)
     with connection.cursor() as cursor:
@@ -72,6 +78,29 @@ def _copy(model: type[models.Model], fields: list[models.Field], values: list[li
     ):
         for row in values:
             copy.write_row(row)
+
+
+def _insert_arrays(
+    model: type[models.Model], fields: list[models.Field], values: list[list[Any]]
+) -> None:
+    """Rows that may conflict, on PostgreSQL: a column of values per array parameter,
+    ``unnest``ed into one ``INSERT … ON CONFLICT DO NOTHING`` per ``ROWS_PER_STATEMENT``. The
+    server plans and runs one statement instead of one per row (pipelined or not, a statement
+    per row cost the server more CPU than the rows themselves)."""
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    arrays = ", ".join(f"%s::{field.db_type(connection)}[]" for field in fields)
+    sql = (
+        f"INSERT INTO {quote(model._meta.db_table)} ({columns}) "
+        f"SELECT * FROM unnest({arrays}) ON CONFLICT DO NOTHING"
+    )
+    with connection.cursor() as cursor:
+        for first in range(0, len(values), ROWS_PER_STATEMENT):
+            cursor.execute(sql, _columns(values[first : first + ROWS_PER_STATEMENT]))
+
+
+def _columns(rows: Sequence[Sequence[Any]]) -> list[list[Any]]:
+    return [list(column) for column in zip(*rows, strict=True)]
 
 
 def _field_name(model: type[models.Model], column: str) -> str:
@@ -141,12 +170,24 @@ def update_column(model: type[models.Model], column: str, values: dict[Any, Any]
     field = model._meta.get_field(_field_name(model, column))
     prepare = _preparer(field, connections[DEFAULT_DB_ALIAS])
     quote = connection.ops.quote_name
-    sql = (
-        f"UPDATE {quote(model._meta.db_table)} SET {quote(field.column)} = %s "
-        f"WHERE {quote(model._meta.pk.column)} = %s"
+    table, column, pk = (
+        quote(model._meta.db_table),
+        quote(field.column),
+        quote(model._meta.pk.column),
     )
+    rows = [(pk, prepare(value)) for pk, value in sorted(values.items())]
     with connection.cursor() as cursor:
-        cursor.executemany(sql, [(prepare(value), pk) for pk, value in sorted(values.items())])
+        if connection.vendor == "postgresql":  # one statement, as in ``_insert_arrays``
+            pk_type, value_type = model._meta.pk.db_type(connection), field.db_type(connection)
+            cursor.execute(
+                f"UPDATE {table} SET {column} = new.value "
+                f"FROM unnest(%s::{pk_type}[], %s::{value_type}[]) AS new(pk, value) "
+                f"WHERE {table}.{pk} = new.pk",
+                _columns(rows),
+            )
+        else:
+            sql = f"UPDATE {table} SET {column} = %s WHERE {pk} = %s"
+            cursor.executemany(sql, [(value, pk) for pk, value in rows])
     return len(values)
 
 

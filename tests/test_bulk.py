@@ -1,5 +1,6 @@
 """Rows written by ``executemany``: defaults, timestamps, adaptation and conflicts as the ORM."""
 
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -7,14 +8,16 @@ import pytest
 from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 
+from articles import bulk
 from articles.bulk import among, insert_objects, insert_rows, tidy_after_bulk_load, update_column
 from articles.ingest.files import discover
 from articles.ingest.service import IngestOptions, Status, ingest
 from articles.models import Actor, BlockingKey, Claim, LinkSuggestion, Origin
-from tests.factories import ActorFactory, ArticleFactory, ClaimFactory
+from tests.factories import ActorFactory, ArticleFactory, ClaimFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+DECIDED = datetime(2020, 3, 1, 12, 30, tzinfo=UTC)
 
 
 def test_defaults_timestamps_and_json_are_filled_as_the_orm_would():
@@ -40,6 +43,32 @@ def test_ignore_conflicts_skips_duplicates_and_without_it_the_database_refuses()
     assert sorted(BlockingKey.objects.values_list("key", flat=True)) == ["2020-02/a:1", "t:x"]
     with pytest.raises(IntegrityError):
         insert_rows(BlockingKey, ("claim_id", "key"), rows[:1])
+
+
+def test_rows_that_may_conflict_keep_json_and_nulls_and_go_in_parts(monkeypatch):
+    monkeypatch.setattr(bulk, "ROWS_PER_STATEMENT", 2)
+    a, b, c = ClaimFactory(), ClaimFactory(), ClaimFactory()
+    reasons = [{"code": "same_count", "figures": ["≥ 22", "34"]}]
+    rows = [
+        (a.pk, b.pk, "conflicts", 0.75, reasons, None),
+        (a.pk, c.pk, "related", 0.5, [], DECIDED),
+        (b.pk, c.pk, "corroborates", 0.9, reasons, None),
+        (a.pk, b.pk, "updates", 0.1, [], None),  # the first pair again: skipped
+    ]
+    columns = ("from_claim_id", "to_claim_id", "relation", "score", "reasons", "decided_at")
+    with CaptureQueriesContext(connection) as queries:
+        insert_rows(LinkSuggestion, columns, rows, ignore_conflicts=True)
+    stored = {
+        (s.from_claim_id, s.to_claim_id): (s.relation, s.reasons, s.decided_at)
+        for s in LinkSuggestion.objects.all()
+    }
+    assert stored == {
+        (a.pk, b.pk): ("conflicts", reasons, None),
+        (a.pk, c.pk): ("related", [], DECIDED),
+        (b.pk, c.pk): ("corroborates", reasons, None),
+    }
+    if connection.vendor == "postgresql":  # a statement per part, not per row
+        assert len(queries) == 2
 
 
 def test_insert_objects_writes_every_field_and_decimals_round_trip():
@@ -68,6 +97,16 @@ def test_update_column_sets_each_row_its_own_value():
     claims = [ClaimFactory() for _ in range(3)]
     update_column(Claim, "hedged", {claims[0].pk: True, claims[2].pk: True})
     assert [c.hedged for c in Claim.objects.order_by("pk")] == [True, False, True]
+
+
+def test_update_column_sets_and_clears_a_foreign_key_in_one_statement_on_postgresql():
+    first, second = ClaimFactory(source=SourceFactory()), ClaimFactory()
+    source = first.source_id
+    with CaptureQueriesContext(connection) as queries:
+        update_column(Claim, "source_id", {first.pk: None, second.pk: source})
+    assert [c.source_id for c in Claim.objects.order_by("pk")] == [None, source]
+    if connection.vendor == "postgresql":
+        assert len(queries) == 1
 
 
 def test_an_unknown_column_is_a_clear_error():

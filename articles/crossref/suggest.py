@@ -2,16 +2,17 @@
 
 The cost of one article does not grow with the database: candidates come from an index of
 blocking keys, read at most ``CANDIDATES_PER_KEY`` rows per key (the most recently stored),
-and every step runs a fixed number of queries (one more per ``KEYS_PER_QUERY`` keys).
+and every step runs a fixed number of queries (on SQLite, one more per ``KEYS_PER_QUERY`` keys).
 """
 
 from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import chain
+from typing import Any
 
 from django.db import connection, transaction
 
@@ -137,39 +138,51 @@ def _claims_by_key(keys: set[str], up_to_claim: int | None = None) -> dict[str, 
     """The newest claims under each key (up to ``up_to_claim``), at most
     ``CANDIDATES_PER_KEY`` per key.
 
-    One ``LIMIT``ed index walk per key, joined with UNION ALL: the database reads at most
-    ``CANDIDATES_PER_KEY`` rows per key however many claims share it. (A window function
-    ranking every row under the keys reads them all, and grows with the database.) Raw SQL
-    because Django cannot slice the parts of a compound query on SQLite.
+    One ``LIMIT``ed index walk per key: the database reads at most ``CANDIDATES_PER_KEY`` rows
+    per key however many claims share it. (A window function ranking every row under the keys
+    reads them all, and grows with the database.)
     """
     by_key: dict[str, list[int]] = defaultdict(list)
-    ordered = sorted(keys)
-    for first in range(0, len(ordered), KEYS_PER_QUERY):
-        chunk = ordered[first : first + KEYS_PER_QUERY]
-        with connection.cursor() as cursor:
-            if up_to_claim is None:
-                cursor.execute(_newest_per_key_sql(len(chunk), bounded=False), chunk)
-            else:
-                params = [value for key in chunk for value in (key, up_to_claim)]
-                cursor.execute(_newest_per_key_sql(len(chunk), bounded=True), params)
+    with connection.cursor() as cursor:
+        for sql, params in _newest_per_key_queries(sorted(keys), up_to_claim):
+            cursor.execute(sql, params)
             for key, claim_id in cursor.fetchall():
                 by_key[key].append(claim_id)
     return by_key
 
 
-def _newest_per_key_sql(count: int, *, bounded: bool) -> str:
+def _newest_per_key_queries(
+    keys: list[str], up_to_claim: int | None
+) -> Iterator[tuple[str, list[Any]]]:
+    """On PostgreSQL one ``LATERAL`` join over the keys as an array. SQLite has no
+    ``LATERAL``: the walks are joined by ``UNION ALL``, ``KEYS_PER_QUERY`` at a time (raw SQL,
+    as Django cannot slice the parts of a compound query there). PostgreSQL took 50 ms to plan
+    such a union of 400 walks, and 5 ms to plan and run the join."""
     quote = connection.ops.quote_name
     table, key, claim = (
         quote(BlockingKey._meta.db_table),
         quote("key"),
         quote(BlockingKey._meta.get_field("claim").column),
     )
+    limit = int(CANDIDATES_PER_KEY)
+    bounded = up_to_claim is not None
     bound = f" AND {claim} <= %s" if bounded else ""
+    if connection.vendor == "postgresql":
+        yield (
+            f"SELECT wanted.{key}, newest.{claim} FROM unnest(%s::text[]) AS wanted({key}) "
+            f"CROSS JOIN LATERAL (SELECT {claim} FROM {table} WHERE {key} = wanted.{key}{bound} "
+            f"ORDER BY {claim} DESC LIMIT {limit}) AS newest",
+            [keys, up_to_claim] if bounded else [keys],
+        )
+        return
     part = (
         f"SELECT * FROM (SELECT {key}, {claim} FROM {table} WHERE {key} = %s{bound} "
-        f"ORDER BY {claim} DESC LIMIT {int(CANDIDATES_PER_KEY)}) AS newest_{{n}}"
+        f"ORDER BY {claim} DESC LIMIT {limit}) AS newest_{{n}}"
     )
-    return " UNION ALL ".join(part.format(n=n) for n in range(count))
+    for first in range(0, len(keys), KEYS_PER_QUERY):
+        chunk = keys[first : first + KEYS_PER_QUERY]
+        params = [value for k in chunk for value in (k, up_to_claim)] if bounded else chunk
+        yield " UNION ALL ".join(part.format(n=n) for n in range(len(chunk))), params
 
 
 def _shortlist(keys: set[str], by_key: dict[str, list[int]]) -> set[int]:

@@ -71,6 +71,14 @@ def test_rows_that_may_conflict_keep_json_and_nulls_and_go_in_parts(monkeypatch)
         assert len(queries) == 2
 
 
+def test_a_row_postgresql_refuses_is_django_s_integrity_error_whatever_the_path():
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's INSERT OR IGNORE skips a NOT NULL violation too, as bulk_create")
+    claim = ClaimFactory()
+    with pytest.raises(IntegrityError):  # NOT NULL: no conflict to ignore
+        insert_rows(BlockingKey, ("claim_id", "key"), [(claim.pk, None)], ignore_conflicts=True)
+
+
 def test_insert_objects_writes_every_field_and_decimals_round_trip():
     article = ArticleFactory(text=" date 2020-02 Zeker 22 doden.")
     claim = Claim(

@@ -18,7 +18,6 @@ from contextlib import contextmanager
 from typing import Any
 
 import psycopg
-
 from django.apps import apps
 from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 from django.db.backends.base.base import BaseDatabaseWrapper

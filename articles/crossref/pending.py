@@ -21,6 +21,7 @@ from django.db.models import QuerySet
 from django.utils.translation import ngettext
 
 from articles.bulk import tidy_after_bulk_load
+from articles.garbage import fewer_collections
 from articles.ingest.faults import database_fault
 from articles.models import Article
 
@@ -54,6 +55,7 @@ def pending_articles() -> int:
     return _pending().count()
 
 
+@fewer_collections()
 def cross_reference_pending(
     *,
     batch_articles: int = BATCH_ARTICLES,

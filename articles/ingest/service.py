@@ -24,6 +24,7 @@ from articles.crossref.suggest import Suggested
 from articles.extraction import extract
 from articles.extraction.types import Extraction
 from articles.extraction.version import VERSION as EXTRACTOR_VERSION
+from articles.garbage import fewer_collections
 from articles.gazetteer import GazetteerSnapshot, gazetteer_for_ingest
 from articles.models import Article
 from articles.normalise import normalise_name
@@ -149,6 +150,7 @@ class IngestOptions:
     cross_reference: bool = True
 
 
+@fewer_collections()
 def ingest(
     targets: Iterable[Target],
     options: IngestOptions = IngestOptions(),

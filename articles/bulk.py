@@ -93,7 +93,7 @@ def _insert_arrays(
     (``%b``): in text, every quote of every JSON value is escaped by a regular expression."""
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
-    arrays = ", ".join(f"%b::{field.db_type(connection)}[]" for field in fields)
+    arrays = ", ".join(_array_of(field) for field in fields)
     sql = (
         f"INSERT INTO {quote(model._meta.db_table)} ({columns}) "
         f"SELECT * FROM unnest({arrays}) ON CONFLICT DO NOTHING"
@@ -105,6 +105,11 @@ def _insert_arrays(
 
 def _columns(rows: Sequence[Sequence[Any]]) -> list[list[Any]]:
     return [list(column) for column in zip(*rows, strict=True)]
+
+
+def _array_of(field: models.Field) -> str:
+    """The placeholder of an array of the field's values, sent in binary and cast."""
+    return f"%b::{field.db_type(connection)}[]"
 
 
 def _field_name(model: type[models.Model], column: str) -> str:
@@ -175,24 +180,23 @@ def update_column(model: type[models.Model], column: str, values: dict[Any, Any]
     field = model._meta.get_field(_field_name(model, column))
     prepare = _preparer(field, connections[DEFAULT_DB_ALIAS])
     quote = connection.ops.quote_name
-    table, column, pk = (
+    table, set_column, pk_column = (
         quote(model._meta.db_table),
         quote(field.column),
         quote(model._meta.pk.column),
     )
     rows = [(pk, prepare(value)) for pk, value in sorted(values.items())]
     if connection.vendor == "postgresql":  # one statement, as in ``_insert_arrays``
-        pk_type, value_type = model._meta.pk.db_type(connection), field.db_type(connection)
         with server_bound_cursor() as cursor:
             cursor.execute(
-                f"UPDATE {table} SET {column} = new.value "
-                f"FROM unnest(%b::{pk_type}[], %b::{value_type}[]) AS new(pk, value) "
-                f"WHERE {table}.{pk} = new.pk",
+                f"UPDATE {table} SET {set_column} = new.value "
+                f"FROM unnest({_array_of(model._meta.pk)}, {_array_of(field)}) AS new(pk, value) "
+                f"WHERE {table}.{pk_column} = new.pk",
                 _columns(rows),
             )
     else:
         with connection.cursor() as cursor:
-            sql = f"UPDATE {table} SET {column} = %s WHERE {pk} = %s"
+            sql = f"UPDATE {table} SET {set_column} = %s WHERE {pk_column} = %s"
             cursor.executemany(sql, [(value, pk) for pk, value in rows])
     return len(values)
 

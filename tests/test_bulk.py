@@ -1,4 +1,5 @@
-"""Rows written by ``executemany``: defaults, timestamps, adaptation and conflicts as the ORM."""
+"""Rows written in bulk (``executemany``, ``COPY``, arrays): defaults, timestamps, adaptation and
+conflicts as the ORM."""
 
 from datetime import UTC, datetime
 from decimal import Decimal

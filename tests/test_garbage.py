@@ -1,6 +1,7 @@
 """Bulk passes collect garbage less often, in their workers too, and restore the thresholds."""
 
 import gc
+from pathlib import Path
 
 import pytest
 
@@ -10,7 +11,7 @@ from articles.garbage import GEN0_THRESHOLD, fewer_collections
 from articles.ingest.files import discover
 from articles.ingest.service import IngestOptions, ingest
 
-from .test_bulk import SEEDS
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 def _noop() -> None:

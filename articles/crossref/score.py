@@ -66,6 +66,7 @@ class _Figure:
     report: Report
     interval: Interval | None
     label: str
+    magnitude: Decimal  # the figure it reports, for ``_far_apart``
 
 
 class Scorer:
@@ -98,7 +99,7 @@ class Scorer:
         found = self._figures.get(facts.claim_id)
         if found is None:
             report = report_of(facts)
-            found = _Figure(report, interval(report), figure_label(report))
+            found = _Figure(report, interval(report), figure_label(report), _figure(report))
             self._figures[facts.claim_id] = found
         return found
 
@@ -129,7 +130,7 @@ class Scorer:
                 return None  # an article repeating its own figure
             relation, base = Relation.CORROBORATES, 0.5
         else:
-            far = _far_apart(figure_a.report, figure_b.report)
+            far = _far_apart(figure_a.magnitude, figure_b.magnitude)
             if far and not shared:
                 return None
             b_updates_a = is_update(figure_a.report, figure_b.report)
@@ -214,15 +215,16 @@ def _months_apart(a: ClaimFacts, b: ClaimFacts) -> int | None:
     return abs(a.month_index - b.month_index)
 
 
-def _far_apart(a: Report, b: Report) -> bool:
-    """Whether the figures the two reports give differ by more than ``FAR_APART``: "at least
-    210.000" reports about 210.000, however many more it allows."""
-    low, high = sorted((_figure(a), _figure(b)))
+def _far_apart(a: Decimal, b: Decimal) -> bool:
+    """Whether two reports' figures (``_figure``) differ by more than ``FAR_APART``."""
+    low, high = (a, b) if a <= b else (b, a)
     # A count of zero (or less) is taken as one.
     return high > FAR_APART * max(low, 1)
 
 
 def _figure(report: Report) -> Decimal:
+    """The figure a report gives: "at least 210.000" reports about 210.000, however many more
+    it allows."""
     if report.value is not None:
         return abs(report.value)
     if report.minimum is not None and report.maximum is not None:

@@ -193,11 +193,17 @@ def _shortlist(keys: set[str], by_key: dict[str, list[int]]) -> set[int]:
     more.
     """
     shared = Counter(chain.from_iterable(by_key.get(key, ()) for key in keys))
-    # (count, claim id) pairs: most keys shared first, then the newest claim.
-    best = heapq.nlargest(COMPARISONS_PER_CLAIM, zip(shared.values(), shared, strict=True))
-    strong = [claim_id for count, claim_id in best if count > 1]
-    loose = [claim_id for count, claim_id in best if count == 1]
-    return {*strong, *loose[:LOOSE_COMPARISONS]}
+    # Most keys shared first, then the newest claim. Most claims share one key: they are
+    # ranked apart, by id alone, rather than all of them through one heap of (count, id).
+    strong = [(count, claim_id) for claim_id, count in shared.items() if count > 1]
+    if len(strong) > COMPARISONS_PER_CLAIM:
+        strong = heapq.nlargest(COMPARISONS_PER_CLAIM, strong)
+    chosen = {claim_id for _count, claim_id in strong}
+    room = min(LOOSE_COMPARISONS, COMPARISONS_PER_CLAIM - len(strong))
+    if room > 0:
+        loose = [claim_id for claim_id, count in shared.items() if count == 1]
+        chosen.update(heapq.nlargest(room, loose) if len(loose) > room else loose)
+    return chosen
 
 
 def _score(
@@ -207,10 +213,11 @@ def _score(
     found: dict[frozenset[int], Candidate] = {}
     score_pair = Scorer()
     # Newest article first: a pair of articles stored together is seen from the later one, as
-    # it is when they are stored one after the other.
+    # it is when they are stored one after the other. Of pairs scored alike, the newest other
+    # claim is kept (``nlargest`` keeps the first of equals).
     for facts in sorted(own, key=lambda f: (-f.article_id, f.claim_id)):
         scored = []
-        for other_id in shortlist[facts.claim_id]:
+        for other_id in sorted(shortlist[facts.claim_id], reverse=True):
             pair = frozenset((facts.claim_id, other_id))
             if len(pair) == 1 or pair in found or other_id not in others:
                 continue

@@ -123,8 +123,13 @@ class Segment(models.Model):
         SUBHEADING = "subheading", _("subheading")
         PULL_QUOTE = "pull_quote", _("pull quote")
 
+    # Leads the unique position below, which serves its look-ups: no index of its own.
     article = models.ForeignKey(
-        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="segments"
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="segments",
+        db_index=False,
     )
     position = models.PositiveIntegerField(_("position"), help_text=_("Order in the article."))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)

@@ -61,11 +61,13 @@ class Claim(TimestampedModel):
         MORE_THAN = "more_than", _("more than")
         LESS_THAN = "less_than", _("less than")
 
+    # Leads the (article, start) index below, which serves its look-ups: no index of its own.
     article = models.ForeignKey(
         "articles.Article",
         verbose_name=_("article"),
         on_delete=models.CASCADE,
         related_name="claims",
+        db_index=False,
     )
     start = models.PositiveIntegerField(_("start"), help_text=_("Offset into the article text."))
     end = models.PositiveIntegerField(_("end"), help_text=_("Offset after the last character."))
@@ -262,11 +264,21 @@ class ClaimLink(models.Model):
         DUPLICATES = "duplicates", _("duplicates")
         UPDATES = "updates", _("updates")
 
+    # Each leads an index below (the unique link, the other claim's relations): no index of
+    # its own.
     from_claim = models.ForeignKey(
-        Claim, verbose_name=_("claim"), on_delete=models.CASCADE, related_name="links_out"
+        Claim,
+        verbose_name=_("claim"),
+        on_delete=models.CASCADE,
+        related_name="links_out",
+        db_index=False,
     )
     to_claim = models.ForeignKey(
-        Claim, verbose_name=_("other claim"), on_delete=models.CASCADE, related_name="links_in"
+        Claim,
+        verbose_name=_("other claim"),
+        on_delete=models.CASCADE,
+        related_name="links_in",
+        db_index=False,
     )
     relation = models.CharField(_("relation"), max_length=20, choices=Relation.choices)
     note = models.TextField(_("note"), blank=True)

@@ -176,8 +176,8 @@ class ActorAlias(models.Model):
 class Mention(models.Model):
     """One place in an article's text that names an actor."""
 
-    # Both lead an index below (and the article the unique span), so neither has an index of
-    # its own: at millions of mentions, each was one more B-tree to write per row.
+    # Each leads an index below (the article the unique span too), so neither has an index
+    # of its own: at millions of mentions, each was one more B-tree to write per row.
     article = models.ForeignKey(
         "articles.Article",
         verbose_name=_("article"),

@@ -46,17 +46,24 @@ def _app_models():
 
 
 def redundant_indexes(model) -> list[str]:
+    """The non-unique indexes that another full index begins with: a longer one, a unique one
+    on the same columns, or (of two alike) the one named first."""
     indexes = _indexes(model)
     partial = _partial(model)
+
+    def covered(name: str, columns: tuple[str, ...]) -> bool:
+        return any(
+            other != name
+            and other not in partial
+            and more[: len(columns)] == columns
+            and (len(more) > len(columns) or unique or other < name)
+            for other, more, unique in indexes
+        )
+
     return [
         f"{model._meta.db_table}.{name} {columns}"
         for name, columns, unique in indexes
-        if not unique
-        and any(
-            other != name and other not in partial and more[: len(columns)] == columns
-            for other, more, _unique in indexes
-            if len(more) > len(columns) or (len(more) == len(columns) and other < name)
-        )
+        if not unique and covered(name, columns)
     ]
 
 
